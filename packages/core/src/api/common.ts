@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const Uuid = z.uuid();
+/** Calendar date 'YYYY-MM-DD' that exists in the calendar. */
+export const LocalDateSchema = z.iso.date();
+export const Instant = z.iso.datetime({ offset: true });
+export const Version = z.number().int().positive();
+const nonBlank = (max: number) => z.string().trim().min(1).max(max);
+export const Name = nonBlank(200);
+export const ShortText = nonBlank(200);
+export const LongText = z.string().trim().max(10_000);
+
+export const IdParams = z.strictObject({ id: Uuid });
+export const CaseIdParams = z.strictObject({ caseId: Uuid });
+export const CitizenIdParams = z.strictObject({ citizenId: Uuid });
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z
+    .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+    .optional(),
+});

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './citizens';
+export * from './cases';
+export * from './consents';

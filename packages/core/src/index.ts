@@ -1,0 +1,12 @@
+export * from './vocabulary';
+export * from './purposes';
+export * from './access-policy';
+export * from './case-phase';
+export * from './local-date';
+export * from './working-days';
+export * from './cpr';
+export * from './rules/types';
+export * from './rules/registry';
+export * from './consent';
+export * from './labels.da';
+export * as api from './api';

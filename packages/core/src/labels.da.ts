@@ -1,0 +1,23 @@
+import type { ConsentScope } from './vocabulary';
+
+/** Danish labels people read; code-side strings kept in one place (SPEC §4). */
+export const CONSENT_SCOPE_LABELS: Record<ConsentScope, string> = {
+  holistic_effort: 'Samtykke til den helhedsorienterede indsats',
+  health_information: 'Indhentning af helbredsoplysninger',
+  family_plan: 'Plan for hele familien',
+  disclosure: 'Videregivelse af oplysninger',
+};
+
+export const CASE_EVENT_LABELS: Record<string, string> = {
+  case_opened: 'Sagen er oprettet',
+  coordination_assigned: 'Koordinerende sagsbehandler er ændret',
+  phase_changed: 'Sagen er gået videre',
+  consent_given: 'Samtykke givet',
+  consent_withdrawn: 'Samtykke tilbagekaldt',
+  contact_added: 'Kontaktperson tilføjet',
+  contact_ended: 'Kontaktperson afsluttet',
+  intervention_added: 'Indsats tilføjet',
+  task_created: 'Opgave oprettet',
+  task_completed: 'Opgave løst',
+  health_document_received: 'Helbredsoplysninger modtaget',
+};

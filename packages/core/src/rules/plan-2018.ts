@@ -1,0 +1,31 @@
+import type { RuleSet } from './types';
+
+/**
+ * "Én helhedsorienteret plan": in force today. One holistic plan may replace
+ * the sector plans, but decisions are still made per sector law, each with
+ * its own complaint route — hence no combined decision.
+ */
+export const PLAN_2018: RuleSet = {
+  id: 'plan-2018',
+  title: 'Én helhedsorienteret plan (lov nr. 707 af 8. juni 2018)',
+  // In force 1 July 2018 (seed 000, "trådt i kraft d. 1. juli 2018"; seed 002).
+  effectiveFrom: '2018-07-01',
+  sources: [
+    { law: 'Lov nr. 707 af 8. juni 2018', document: '000-sammen-med-borgeren-udspil-2018.txt' },
+    { law: 'Lov nr. 707 af 8. juni 2018', document: '002-artikel-syv-love-samles-2018.txt' },
+    { law: 'Lov om en aktiv beskæftigelsesindsats', paragraph: '§ 40, stk. 3', document: 'SPEC.md §5' },
+    { law: 'Lov om social service', paragraph: '§ 141, stk. 7', document: 'SPEC.md §5' },
+    { law: 'Lov om sygedagpenge', paragraph: '§ 13 e', document: 'SPEC.md §5' },
+    { law: 'Barnets lov', paragraph: '§ 78', document: 'SPEC.md §5' },
+    { law: 'Barnets lov', paragraph: '§ 110', document: 'SPEC.md §5' },
+  ],
+  deadlines: {
+    consentWithdrawalDecisionDays: 14,
+    complaintWeeks: 4,
+    reassessmentWeeks: 4,
+    ordinaryPostReceiptDays: 6,
+    digitalPostReceiptDays: 0,
+    fleksjobPauseReturnYears: 2,
+  },
+  combinedDecision: false,
+};

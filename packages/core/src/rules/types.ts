@@ -1,0 +1,66 @@
+/**
+ * Versioned rule sets (SPEC §5): what the legislator changes lives here as
+ * data with effective dates, so a screening, plan or decision can record the
+ * rule set it was made under and be explained by the rules of its day.
+ *
+ * Later issues add fields (target-group criteria, age limits, intervention
+ * catalogue); give new fields to every rule set rather than branching on
+ * `id` in code.
+ */
+import type { LocalDate } from '../local-date';
+
+export const RULE_SET_IDS = ['plan-2018', 'hovedlov-2022', 'beskaeftigelsesreform-2027'] as const;
+export type RuleSetId = (typeof RULE_SET_IDS)[number];
+
+export interface RuleSource {
+  /** The law or agreement, as Danish readers cite it. */
+  law: string;
+  /** E.g. '§ 40, stk. 3'. */
+  paragraph?: string;
+  /** Where this project read it: a seed file in shared/seeds/, or 'SPEC.md §5'. */
+  document: string;
+}
+
+export interface RuleSetDeadlines {
+  /**
+   * Days from a withdrawal of consent to the sector-law decisions. The law
+   * says "as soon as possible"; this is the municipality's target.
+   */
+  consentWithdrawalDecisionDays: number;
+  /** Weeks from receipt of a decision to the complaint deadline. */
+  complaintWeeks: number;
+  /** Weeks from receipt of a complaint to the municipality's reassessment. */
+  reassessmentWeeks: number;
+  /**
+   * Working days (hverdage) after the letter's date until a letter sent by
+   * ordinary post counts as received. Current value 6: Ankestyrelsen's
+   * practice for ordinary post ("Brevet"), adopted after PostNord's slower
+   * delivery replaced the old 2-day A-post / 5-day B-post practice. Quickbrev
+   * (2 days) is not modelled; decisions go by Digital Post.
+   */
+  ordinaryPostReceiptDays: number;
+  /** Days until Digital Post counts as received (0 = the day it is sent). */
+  digitalPostReceiptDays: number;
+  /** Years within which a citizen can return to a paused fleksjob without a new assessment. */
+  fleksjobPauseReturnYears: number;
+}
+
+export interface RuleSet {
+  id: RuleSetId;
+  /** Danish, for people. */
+  title: string;
+  /** null = not enacted; usable only as a local trial. */
+  effectiveFrom: LocalDate | null;
+  sources: readonly RuleSource[];
+  deadlines: RuleSetDeadlines;
+  /** One combined decision across the interventions (otherwise one per sector law). */
+  combinedDecision: boolean;
+  /** The rule set this one changes, for rule sets that are amendments rather than a whole system. */
+  amends?: RuleSetId;
+}
+
+/** A municipality's choice: work under `ruleSetId` from `fromDate`. */
+export interface RuleSetSelection {
+  ruleSetId: RuleSetId;
+  fromDate: LocalDate;
+}

@@ -1,0 +1,244 @@
+/**
+ * Kysely table types, mirroring migrations/. Dates ('date') are 'YYYY-MM-DD'
+ * strings; instants ('timestamptz') are Date; ids are uuid strings.
+ */
+import type { ColumnType } from 'kysely';
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export interface MunicipalityTable {
+  id: string;
+  code: string;
+  name: string;
+  cvr: string;
+  created_at: Defaulted<Date>;
+}
+export interface MunicipalityRuleSetTable {
+  municipality_id: string;
+  from_date: string;
+  rule_set_id: string;
+}
+export interface OrgUnitTable {
+  municipality_id: string;
+  id: string;
+  name: string;
+  kind: string;
+}
+export interface TeamTable {
+  municipality_id: string;
+  id: string;
+  unit_id: string;
+  name: string;
+}
+export interface EmployeeTable {
+  municipality_id: string;
+  id: string;
+  username: string;
+  name: string;
+  email: string;
+  title: Defaulted<string>;
+  unit_id: string;
+  oidc_subject: string | null;
+  active: Defaulted<boolean>;
+}
+export interface EmployeeRoleTable {
+  municipality_id: string;
+  employee_id: string;
+  role: string;
+}
+export interface TeamMemberTable {
+  municipality_id: string;
+  team_id: string;
+  employee_id: string;
+}
+export interface AuthorityLimitTable {
+  municipality_id: string;
+  id: string;
+  role: string;
+  unit_id: string;
+  category: string;
+  max_amount_dkk: string | null;
+}
+export interface HouseholdTable {
+  municipality_id: string;
+  id: string;
+}
+export interface CitizenTable {
+  municipality_id: string;
+  id: string;
+  cpr: string;
+  birth_date: string;
+  sex: 'female' | 'male';
+  name: string;
+  address: Defaulted<string>;
+  phone: string | null;
+  email: string | null;
+  household_id: string | null;
+  household_role: string | null;
+  registered_at: Defaulted<Date>;
+}
+export interface HolisticCaseTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  phase: string;
+  coordinator_employee_id: string | null;
+  coordinator_team_id: string | null;
+  opened_at: Date;
+  closed_at: Date | null;
+  version: Defaulted<number>;
+}
+export interface CaseContactTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  kind: 'internal' | 'external';
+  employee_id: string | null;
+  name: string;
+  role: string;
+  sector: string;
+  organisation: string | null;
+  phone: string | null;
+  email: string | null;
+  authority: boolean;
+  coordinating: Defaulted<boolean>;
+  since: string;
+  ended_on: string | null;
+  created_at: Defaulted<Date>;
+}
+export interface CaseEventTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  occurred_at: Date;
+  type: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  data: Json;
+}
+export interface ConsentTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  case_id: string | null;
+  scope: string;
+  counterpart: string | null;
+  action: 'given' | 'withdrawn';
+  form: string | null;
+  document_ref: string | null;
+  note: string | null;
+  effective_at: Date;
+  recorded_at: Date;
+  recorded_by_kind: string;
+  recorded_by_id: string | null;
+}
+export interface InterventionTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  title: string;
+  sector: string;
+  legal_basis: string;
+  status: 'planned' | 'running' | 'ended';
+  start_date: string | null;
+  end_date: string | null;
+  created_at: Defaulted<Date>;
+}
+export interface TaskTable {
+  municipality_id: string;
+  id: string;
+  case_id: string;
+  kind: string;
+  title: string;
+  detail: Defaulted<string>;
+  legal_basis: string | null;
+  due_on: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  assignee_employee_id: string | null;
+  intervention_id: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  version: Defaulted<number>;
+}
+export interface SectorRecordTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  kind: 'benefit' | 'plan' | 'intervention';
+  sector: string;
+  code: string;
+  title: string;
+  legal_basis: string;
+  start_date: string;
+  end_date: string | null;
+  source_system: string;
+}
+export interface HealthDocumentTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  source: string;
+  kind: string;
+  title: string;
+  content: string;
+  received_at: Date;
+}
+export interface AuditLogTable {
+  municipality_id: string;
+  seq: number;
+  occurred_at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  citizen_id: string | null;
+  search_criterion: ColumnType<Record<string, unknown> | null, string | null, never>;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  purpose: string;
+  outcome: 'allowed' | 'allowed_break_glass' | 'denied';
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditChainHeadTable {
+  municipality_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+export interface SessionTable {
+  token_hash: string;
+  municipality_id: string;
+  principal_kind: 'employee' | 'citizen';
+  principal_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  id_token: string | null;
+  realm: string;
+}
+
+export interface DB {
+  municipality: MunicipalityTable;
+  municipality_rule_set: MunicipalityRuleSetTable;
+  org_unit: OrgUnitTable;
+  team: TeamTable;
+  employee: EmployeeTable;
+  employee_role: EmployeeRoleTable;
+  team_member: TeamMemberTable;
+  authority_limit: AuthorityLimitTable;
+  household: HouseholdTable;
+  citizen: CitizenTable;
+  holistic_case: HolisticCaseTable;
+  case_contact: CaseContactTable;
+  case_event: CaseEventTable;
+  consent: ConsentTable;
+  intervention: InterventionTable;
+  task: TaskTable;
+  sector_record: SectorRecordTable;
+  health_document: HealthDocumentTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  session: SessionTable;
+}

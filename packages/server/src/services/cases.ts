@@ -1,0 +1,210 @@
+import { sql } from 'kysely';
+import { checkTransition, hasActiveConsent, PHASE_LABELS, type api, type CasePhase } from '@helhed/core';
+import type { z } from 'zod';
+import type { Access } from '../access/access';
+import { loadConsentRecords } from '../access/consent-records';
+import type { Tx } from '../db/transactions';
+import { conflict, invalid, ProblemError } from '../errors';
+import { recordCaseEvent } from './case-events';
+import { ruleSetFor } from './rule-set';
+
+type CaseDto = z.infer<typeof api.HolisticCase>;
+
+export async function openCase(a: Access, body: z.infer<typeof api.OpenCaseBody>): Promise<CaseDto> {
+  const me = a.ctx.principal;
+  return a.gateway.run(a.ctx, { action: 'case.create', subject: { citizenId: body.citizenId }, resourceType: 'holistic_case' }, async (g) => {
+    if (g.caseId) throw conflict('Borgeren har allerede en åben helhedsorienteret sag.', 'case-exists');
+    const coordinatorEmployeeId = body.coordinatorEmployeeId ?? (body.coordinatorTeamId ? null : me.kind === 'employee' ? me.id : null);
+    const coordinatorTeamId = body.coordinatorTeamId ?? null;
+    await assertCoordinatorsExist(g.tx, coordinatorEmployeeId, coordinatorTeamId);
+    const id = crypto.randomUUID();
+    const now = a.ctx.now();
+    await g.tx
+      .insertInto('holistic_case')
+      .values({
+        municipality_id: me.municipalityId,
+        id,
+        citizen_id: body.citizenId,
+        phase: 'consent',
+        coordinator_employee_id: coordinatorEmployeeId,
+        coordinator_team_id: coordinatorTeamId,
+        opened_at: now,
+      })
+      .execute();
+    if (coordinatorEmployeeId) await addCoordinatingContact(g.tx, me.municipalityId, id, coordinatorEmployeeId, now);
+    await recordCaseEvent(g.tx, a.ctx, id, 'case_opened', { coordinatorEmployeeId, coordinatorTeamId });
+    g.setResourceId(id);
+    return readCase(g.tx, id, now);
+  });
+}
+
+export async function getCase(a: Access, caseId: string): Promise<CaseDto> {
+  return a.gateway.run(a.ctx, { action: 'case.read', subject: { caseId }, resourceType: 'holistic_case', resourceId: caseId }, (g) =>
+    readCase(g.tx, caseId, a.ctx.now()),
+  );
+}
+
+export async function assignCoordination(a: Access, caseId: string, body: z.infer<typeof api.AssignCoordinationBody>): Promise<CaseDto> {
+  return a.gateway.run(a.ctx, { action: 'case.update', subject: { caseId }, resourceType: 'holistic_case', resourceId: caseId }, async (g) => {
+    await assertCoordinatorsExist(g.tx, body.coordinatorEmployeeId, body.coordinatorTeamId);
+    const before = await g.tx.selectFrom('holistic_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+    await bumpVersion(g.tx, caseId, body.version, { coordinator_employee_id: body.coordinatorEmployeeId, coordinator_team_id: body.coordinatorTeamId });
+    const now = a.ctx.now();
+    if (before.coordinator_employee_id !== body.coordinatorEmployeeId) {
+      const today = now.toISOString().slice(0, 10);
+      await g.tx
+        .updateTable('case_contact')
+        .set({ ended_on: today, coordinating: false })
+        .where('case_id', '=', caseId)
+        .where('coordinating', '=', true)
+        .where('ended_on', 'is', null)
+        .execute();
+      if (body.coordinatorEmployeeId) await addCoordinatingContact(g.tx, a.ctx.principal.municipalityId, caseId, body.coordinatorEmployeeId, now);
+    }
+    await recordCaseEvent(g.tx, a.ctx, caseId, 'coordination_assigned', {
+      from: { employeeId: before.coordinator_employee_id, teamId: before.coordinator_team_id },
+      to: { employeeId: body.coordinatorEmployeeId, teamId: body.coordinatorTeamId },
+      reason: body.reason ?? null,
+    });
+    return readCase(g.tx, caseId, now);
+  });
+}
+
+export async function changePhase(a: Access, caseId: string, body: z.infer<typeof api.ChangePhaseBody>): Promise<CaseDto> {
+  return a.gateway.run(a.ctx, { action: 'case.update', subject: { caseId }, resourceType: 'holistic_case', resourceId: caseId }, async (g) => {
+    const current = await g.tx.selectFrom('holistic_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+    const now = a.ctx.now();
+    const consents = await loadConsentRecords(g.tx, current.citizen_id);
+    const check = checkTransition(current.phase as CasePhase, body.to, {
+      holisticConsent: hasActiveConsent(consents, 'holistic_effort', null, now.toISOString()),
+    });
+    if (!check.ok) throw new ProblemError(409, `phase-${check.reason.replace(/_/g, '-')}`, 'Sagen kan ikke gå videre', check.detail);
+    await bumpVersion(g.tx, caseId, body.version, { phase: body.to, closed_at: body.to === 'closed' ? now : null });
+    await recordCaseEvent(g.tx, a.ctx, caseId, 'phase_changed', { from: current.phase, to: body.to });
+    return readCase(g.tx, caseId, now);
+  });
+}
+
+export async function myCaseload(a: Access): Promise<z.infer<typeof api.Caseload>> {
+  const me = a.ctx.principal;
+  return a.gateway.run(a.ctx, { action: 'caseload.read', subject: { search: { caseload: me.id }, resolve: async () => null }, resourceType: 'caseload' }, async (g) => {
+    const rows = await sql<{ id: string; citizen_id: string; citizen_name: string; phase: CasePhase; opened_at: Date; relation: 'coordinator' | 'team'; open_tasks: number }>`
+      select k.id, k.citizen_id, c.name as citizen_name, k.phase, k.opened_at,
+        case when k.coordinator_employee_id = ${me.id} then 'coordinator' else 'team' end as relation,
+        (select count(*)::int from task t where t.case_id = k.id and t.status = 'open') as open_tasks
+      from holistic_case k
+      join citizen c on c.id = k.citizen_id
+      where k.closed_at is null
+        and (k.coordinator_employee_id = ${me.id}
+             or k.coordinator_team_id in (select team_id from team_member where employee_id = ${me.id})
+             or k.coordinator_employee_id in (
+               select t.employee_id from team_member t
+               where t.team_id in (select team_id from team_member where employee_id = ${me.id})))
+      order by relation, k.opened_at
+    `.execute(g.tx);
+    return {
+      items: rows.rows.map((r) => ({
+        id: r.id,
+        citizenId: r.citizen_id,
+        citizenName: r.citizen_name,
+        phase: r.phase,
+        phaseLabel: PHASE_LABELS[r.phase],
+        openedAt: r.opened_at.toISOString(),
+        relation: r.relation,
+        openTasks: Number(r.open_tasks),
+      })),
+    };
+  });
+}
+
+/** Optimistic concurrency: the update only applies to the version the client saw. */
+async function bumpVersion(tx: Tx, caseId: string, expected: number, changes: Record<string, unknown>): Promise<void> {
+  const result = await tx
+    .updateTable('holistic_case')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', caseId)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw conflict('Sagen er ændret af en anden, siden du hentede den. Hent den igen, og gentag din ændring.', 'stale-version');
+  }
+}
+
+async function assertCoordinatorsExist(tx: Tx, employeeId: string | null, teamId: string | null): Promise<void> {
+  if (employeeId) {
+    const e = await tx
+      .selectFrom('employee_role')
+      .select('employee_id')
+      .where('employee_id', '=', employeeId)
+      .where('role', '=', 'coordinating_caseworker')
+      .executeTakeFirst();
+    if (!e) {
+      throw invalid('Den valgte medarbejder findes ikke eller er ikke koordinerende sagsbehandler.', [
+        { path: 'body.coordinatorEmployeeId', code: 'unknown-coordinator', message: 'Ukendt koordinerende sagsbehandler.' },
+      ]);
+    }
+  }
+  if (teamId) {
+    const t = await tx.selectFrom('team').select('id').where('id', '=', teamId).executeTakeFirst();
+    if (!t) throw invalid('Det valgte team findes ikke.', [{ path: 'body.coordinatorTeamId', code: 'unknown-team', message: 'Ukendt team.' }]);
+  }
+}
+
+async function addCoordinatingContact(tx: Tx, municipalityId: string, caseId: string, employeeId: string, now: Date) {
+  const e = await tx.selectFrom('employee').select(['name', 'email', 'title']).where('id', '=', employeeId).executeTakeFirstOrThrow();
+  await tx
+    .insertInto('case_contact')
+    .values({
+      municipality_id: municipalityId,
+      id: crypto.randomUUID(),
+      case_id: caseId,
+      kind: 'internal',
+      employee_id: employeeId,
+      name: e.name,
+      role: 'Koordinerende sagsbehandler',
+      sector: 'main_law',
+      organisation: null,
+      phone: null,
+      email: e.email,
+      authority: true,
+      coordinating: true,
+      since: now.toISOString().slice(0, 10),
+      ended_on: null,
+    })
+    .execute();
+}
+
+export async function readCase(tx: Tx, caseId: string, now: Date): Promise<CaseDto> {
+  const row = await tx
+    .selectFrom('holistic_case as k')
+    .innerJoin('citizen as c', 'c.id', 'k.citizen_id')
+    .leftJoin('employee as e', 'e.id', 'k.coordinator_employee_id')
+    .leftJoin('team as t', 't.id', 'k.coordinator_team_id')
+    .select([
+      'k.id', 'k.citizen_id', 'c.name as citizen_name', 'k.phase', 'k.opened_at', 'k.closed_at', 'k.version', 'k.municipality_id',
+      'e.id as e_id', 'e.name as e_name', 'e.email as e_email', 'e.title as e_title', 't.id as t_id', 't.name as t_name',
+    ])
+    .select((eb) =>
+      eb.selectFrom('case_contact').select(eb.fn.countAll<number>().as('n')).whereRef('case_contact.case_id', '=', 'k.id').where('ended_on', 'is', null).as('contact_count'),
+    )
+    .where('k.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const consents = await loadConsentRecords(tx, row.citizen_id);
+  const ruleSet = await ruleSetFor(tx, row.municipality_id, now);
+  const phase = row.phase as CasePhase;
+  return {
+    id: row.id,
+    citizenId: row.citizen_id,
+    citizenName: row.citizen_name,
+    phase,
+    phaseLabel: PHASE_LABELS[phase],
+    coordinator: row.e_id ? { id: row.e_id, name: row.e_name!, email: row.e_email!, title: row.e_title! } : null,
+    coordinatingTeam: row.t_id ? { id: row.t_id, name: row.t_name! } : null,
+    openedAt: row.opened_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    version: row.version,
+    ruleSetId: ruleSet.id,
+    holisticConsent: hasActiveConsent(consents, 'holistic_effort', null, now.toISOString()),
+    contactCount: Number(row.contact_count ?? 0),
+  };
+}

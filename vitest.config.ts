@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'server',
           root: 'packages/server',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          // Test files of a worker share one database (PGlite takes seconds to start).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -117,6 +117,7 @@ export interface CaseEventTable {
   actor_id: string | null;
   actor_name: string;
   data: Json;
+  seq: ColumnType<number, never, never>;
 }
 export interface ConsentTable {
   municipality_id: string;

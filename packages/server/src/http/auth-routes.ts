@@ -139,7 +139,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date 
   // Local development login: only without an OIDC issuer, never in production.
   if (!deps.config.production && !isOidcConfigured(deps.oidc)) {
     const DevLoginBody = z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('employee'), username: z.string().min(1).max(100), municipalityCode: z.string().max(10).optional() }),
+      z.strictObject({ kind: z.literal('employee'), username: z.string().min(1).max(100), municipalityCode: z.string().max(20).optional() }),
       z.strictObject({ kind: z.literal('citizen'), citizenId: z.uuid() }),
     ]);
     app.post('/dev-login', { schema: { tags: ['auth'], body: DevLoginBody, response: { 200: Me } } }, async (request, reply) => {

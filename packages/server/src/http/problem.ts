@@ -29,11 +29,11 @@ export function sendProblem(error: FastifyError | Error, request: FastifyRequest
 function toProblem(error: FastifyError | Error): ProblemError {
   if (error instanceof ProblemError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors: FieldError[] = error.validation.map((v) => {
-      const issue = v.params.issue as { path: PropertyKey[]; code: string; message: string };
-      const path = [error.validationContext ?? 'body', ...issue.path.map(String)].join('.');
-      return { path, code: issue.code, message: issue.message };
-    });
+    const errors: FieldError[] = error.validation.map((v) => ({
+      path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      code: v.keyword,
+      message: v.message ?? 'Ugyldig værdi',
+    }));
     return new ProblemError(400, 'validation', 'Ugyldige oplysninger', 'Nogle oplysninger mangler eller har forkert form. Se feltene.', errors);
   }
   if (isResponseSerializationError(error)) return internal();

@@ -171,10 +171,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       actor_id uuid,
       actor_name text not null,
       data jsonb not null default '{}',
+      -- insertion order, for events that share a timestamp
+      seq bigint generated always as identity,
       primary key (municipality_id, id),
       foreign key (municipality_id, case_id) references holistic_case (municipality_id, id)
     );
-    create index case_event_case on case_event (municipality_id, case_id, occurred_at);
+    create index case_event_case on case_event (municipality_id, case_id, occurred_at, seq);
 
     create table consent (
       municipality_id uuid not null,

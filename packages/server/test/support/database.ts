@@ -1,0 +1,26 @@
+import { openDatabase, type Database } from '../../src/db/database';
+import { migrateToLatest } from '../../src/db/migrate';
+
+/**
+ * One database per test worker, shared by the worker's test files
+ * (isolate: false): PGlite in memory by default, or a private schema on the
+ * PostgreSQL server when DATABASE_URL is set. Tests isolate themselves by
+ * loading their own municipality.
+ */
+let shared: Promise<Database> | null = null;
+export const TEST_SCHEMA = `helhed_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const database = await openDatabase({
+      databaseUrl: process.env.DATABASE_URL || null,
+      dataDir: 'memory://',
+      dbSchema: TEST_SCHEMA,
+    });
+    await migrateToLatest(database.db);
+    return database;
+  })();
+  return shared;
+}
+
+export const usingPostgres = () => Boolean(process.env.DATABASE_URL);

@@ -1,0 +1,27 @@
+import { it } from 'vitest';
+import { freshMunicipality, loginEmployee, startHarness, findCitizen } from './support/harness';
+it('probe', async () => {
+  const h = await startHarness();
+  const { code } = await freshMunicipality();
+  const m = await loginEmployee(h.app, 'mette', code);
+  const show = (label: string, r: any) => console.log(label, r.statusCode, r.headers['content-type'], r.body.slice(0, 600));
+  show('bad cpr', await m.post('/api/citizens', { cpr: '12345', name: 'X' }));
+  show('bad date', await m.post('/api/citizens/search', { cpr: '320190-1234' }));
+  show('unknown key', await m.post('/api/citizens', { cpr: '010190-1234', name: 'X', foo: 1 }));
+  show('wrong type', await m.post('/api/citizens', { cpr: 12, name: 'X' }));
+  show('missing', await m.post('/api/citizens', { name: 'X' }));
+  show('bad uuid', await m.get('/api/cases/abc'));
+  show('bad uuid post', await m.post('/api/cases/abc/phase', { to: 'assessment', version: 1 }));
+  show('malformed', await m.request('POST', '/api/citizens', '{"cpr":'));
+  show('text', await h.app.inject({ method: 'POST', url: '/api/citizens', headers: { cookie: m.cookie, 'content-type': 'text/plain' }, payload: 'hi' }));
+  show('big', await m.post('/api/citizens', { cpr: '010190-1234', name: 'x'.repeat(300000) }));
+  show('array', await m.post('/api/citizens', [1,2]));
+  show('null', await m.request('POST', '/api/citizens', 'null'));
+  show('num', await m.request('POST', '/api/citizens', '5'));
+  show('empty', await h.app.inject({ method: 'POST', url: '/api/citizens', headers: { cookie: m.cookie, 'content-type': 'application/json' }, payload: '' }));
+  show('nobody', await h.app.inject({ method: 'POST', url: '/api/citizens', headers: { cookie: m.cookie } }));
+  show('proto', await m.request('POST', '/api/citizens', '{"__proto__": {"x":1}, "cpr":"010190-1234","name":"X"}'));
+  show('ok', await m.post('/api/citizens', { cpr: '010190-1234', name: 'X' }));
+  const spec = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  console.log(Object.keys(spec.paths), JSON.stringify(spec.paths['/api/citizens/{citizenId}'].patch).slice(0, 1500));
+});

@@ -107,4 +107,36 @@ describe('acceptance: first steps of the seed people', () => {
     expect(lookups.some((l: any) => l.action === 'Søgte dig frem')).toBe(true);
     expect(lookups.every((l: any) => !Number.isNaN(Date.parse(l.at)))).toBe(true);
   });
+
+  it('coordination moves to a colleague: one coordinating contact still, and the change is counted', async () => {
+    const org = (await jonas.get('/api/organisation')).json();
+    const louise = org.employees.find((e: any) => e.email.startsWith('louise.'));
+    expect(louise.roles).toContain('coordinating_caseworker');
+    const martin = await findCitizen(jonas, '141290-1007');
+    const before = (await jonas.get(`/api/cases/${martin.openCaseId}`)).json();
+    const moved = await jonas.put(`/api/cases/${martin.openCaseId}/coordination`, {
+      coordinatorEmployeeId: louise.id,
+      coordinatorTeamId: before.coordinatingTeam?.id ?? null,
+      version: before.version,
+      reason: 'Barsel',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().coordinator.id).toBe(louise.id);
+    expect(moved.json().version).toBe(before.version + 1);
+    const newCoordinator = await loginEmployee(h.app, 'louise', code);
+    const contacts = (await newCoordinator.get(`/api/cases/${martin.openCaseId}/contacts`)).json();
+    const current = contacts.items.filter((c: any) => c.coordinating && c.endedOn === null);
+    expect(current.map((c: any) => c.employeeId)).toEqual([louise.id]);
+    expect(contacts.counts.coordinatorChangesLast12Months).toBe(1);
+    // Jonas no longer coordinates, is no contact, and shares no team with Louise: his access ends.
+    expect((await jonas.get(`/api/cases/${martin.openCaseId}`)).statusCode).toBe(403);
+  });
+
+  it('the organisation is data the caseworker can read, and a citizen cannot', async () => {
+    const org = (await mette.get('/api/organisation')).json();
+    expect(org.teams.length).toBeGreaterThanOrEqual(2);
+    expect(org.authorityLimits.some((l: any) => l.maxAmountDkk === null)).toBe(true);
+    const lotte = await loginCitizen(h.app, (await findCitizen(mette, '120591-1002')).id);
+    expect((await lotte.get('/api/organisation')).statusCode).toBe(403);
+  });
 });

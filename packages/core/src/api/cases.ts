@@ -151,3 +151,10 @@ export const Task = z.object({
 });
 
 export const CompleteTaskBody = z.strictObject({ version: Version, note: LongText.optional() });
+
+export const Organisation = z.object({
+  units: z.array(z.object({ id: Uuid, name: z.string(), kind: z.string() })),
+  teams: z.array(z.object({ id: Uuid, unitId: Uuid, name: z.string(), memberIds: z.array(Uuid) })),
+  employees: z.array(z.object({ id: Uuid, name: z.string(), title: z.string(), email: z.string(), unitId: Uuid, roles: z.array(z.string()) })),
+  authorityLimits: z.array(z.object({ id: Uuid, role: z.string(), unitId: Uuid, category: z.string(), maxAmountDkk: z.number().nullable() })),
+});

@@ -118,6 +118,16 @@ export class AccessGateway {
     }
   }
 
+  /**
+   * The municipality's organisation (units, teams, employees, authority
+   * limits): no citizen's data, so no audit record, but still confined to the
+   * principal's municipality and open to employees only.
+   */
+  async organisation<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (ctx.principal.kind !== 'employee') throw new AccessDeniedError('role', DENIAL_DETAIL.role);
+    return inMunicipality(this.db, ctx.principal.municipalityId, work);
+  }
+
   /** undefined = the subject does not exist in this municipality; null = no citizen concerned (yet) */
   private async resolveCitizen(tx: Tx, subject: Subject): Promise<string | null | undefined> {
     if ('citizenId' in subject) {

@@ -37,6 +37,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Request ids must not echo client input into logs.
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: without this, Fastify's built-in text/plain parser
+  // hands a string to the validator (400) instead of answering 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(error as Error, request, reply));

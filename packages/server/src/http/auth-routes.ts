@@ -118,9 +118,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date 
       }
       throw error;
     }
+    // Employees are matched on the configured claim only: falling back to `sub`
+    // when it is missing would match on another identifier than configured.
+    const employeeId = identity.claims[deps.oidc.employeeIdClaim];
     const found =
       realm === 'employee'
-        ? await employeeBySubject(db, String(identity.claims[deps.oidc.employeeIdClaim] ?? identity.subject))
+        ? typeof employeeId === 'string' || typeof employeeId === 'number'
+          ? await employeeBySubject(db, String(employeeId))
+          : null
         : await citizenByCpr(db, String(identity.claims[deps.oidc.citizenCprClaim] ?? ''));
     if (!found) {
       throw new ProblemError(

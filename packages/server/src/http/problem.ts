@@ -29,11 +29,13 @@ export function sendProblem(error: FastifyError | Error, request: FastifyRequest
 function toProblem(error: FastifyError | Error): ProblemError {
   if (error instanceof ProblemError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors: FieldError[] = error.validation.map((v) => ({
-      path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      code: v.keyword,
-      message: v.message ?? 'Ugyldig værdi',
-    }));
+    const errors: FieldError[] = error.validation.flatMap((v) => {
+      const path = [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)];
+      // Zod reports unknown keys on the object; point at each key instead.
+      const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys) ? (v.params.keys as unknown[]).map(String) : [];
+      if (keys.length) return keys.map((key) => ({ path: [...path, key].join('.'), code: v.keyword, message: v.message ?? 'Ukendt felt' }));
+      return [{ path: path.join('.'), code: v.keyword, message: v.message ?? 'Ugyldig værdi' }];
+    });
     return new ProblemError(400, 'validation', 'Ugyldige oplysninger', 'Nogle oplysninger mangler eller har forkert form. Se feltene.', errors);
   }
   if (isResponseSerializationError(error)) return internal();

@@ -1,6 +1,7 @@
 import { isPurpose, PURPOSES, type api } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
+import { ProblemError } from '../errors';
 
 /**
  * The citizen's right to see who has looked at their data and why (SPEC C10,
@@ -9,7 +10,10 @@ import type { Access } from '../access/access';
  */
 export async function myLookups(a: Access, limit = 200): Promise<z.infer<typeof api.LookupList>> {
   const me = a.ctx.principal;
-  return a.gateway.run(a.ctx, { action: 'audit.read_own', subject: { citizenId: me.id ?? '' }, resourceType: 'audit_log' }, async (g) => {
+  if (me.kind !== 'citizen') {
+    throw new ProblemError(403, 'forbidden', 'Adgang nægtet', 'Kun borgeren selv kan se opslag på sine egne oplysninger her.');
+  }
+  return a.gateway.run(a.ctx, { action: 'audit.read_own', subject: { citizenId: me.id }, resourceType: 'audit_log' }, async (g) => {
     const rows = await g.tx
       .selectFrom('audit_log as l')
       .leftJoin('employee as e', 'e.id', 'l.actor_id')

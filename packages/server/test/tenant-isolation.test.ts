@@ -42,7 +42,7 @@ describe('tenant isolation between two municipalities', () => {
       title: 'Behandlingsplan',
       content: 'Fortroligt indhold fra kommune B',
     });
-    expect(doc.statusCode).toBe(201);
+    expect(doc.statusCode, doc.body).toBe(201);
     b.healthDocumentId = doc.json().id;
     // A citizen who exists only in B (the demo citizens exist in both copies).
     const reg = await jonasB.post('/api/citizens', { cpr: b.newCitizenCpr, name: 'Kun I Kommune B', address: 'Bvej 2, 9999 Demoby' });

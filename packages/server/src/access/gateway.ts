@@ -72,7 +72,8 @@ export class AccessGateway {
         const { relation, caseId } = citizenId
           ? await relationTo(tx, ctx.principal, citizenId)
           : { relation: 'none' as Relation, caseId: null };
-        const needsConsents = HEALTH_ACTIONS.includes(req.action) || req.action.startsWith('consent.');
+        // Health actions (reading and receiving) and consent actions judge against the consent history.
+        const needsConsents = req.action.startsWith('health.') || req.action.startsWith('consent.');
         const consents = needsConsents && citizenId ? await loadConsentRecords(tx, citizenId) : [];
         const source = typeof req.healthSource === 'function' ? await req.healthSource(tx) : req.healthSource;
         const healthConsent =

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001_foundation';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
@@ -13,7 +13,11 @@ class ListedMigrations implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new ListedMigrations() });
+  // Kysely looks for its migration tables in every schema unless told which one:
+  // on a server with several schemas (test workers, or any other app) it would
+  // find another schema's tables and fail. Ours live in the connection's schema.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({ db, provider: new ListedMigrations(), migrationTableSchema: rows[0]!.schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

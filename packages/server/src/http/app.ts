@@ -43,18 +43,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(error as Error, request, reply));
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).header('content-type', 'application/problem+json; charset=utf-8').send({
-      type: 'https://helhed.dk/problems/not-found',
-      title: 'Ikke fundet',
-      status: 404,
-      detail: 'Adressen findes ikke.',
-      instance: request.url.split('?')[0],
-    });
-  });
-
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        // Only in production (behind TLS); on plain http it would break access from other hosts.
+        'upgrade-insecure-requests': deps.config.production ? [] : null,
+      },
+    },
     strictTransportSecurity: deps.config.production,
   });
   await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
@@ -85,19 +83,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/auth', deps, now });
   await app.register(apiRoutes, { prefix: '/api', deps, gateway, now });
 
-  const webDist = deps.config.webDist;
-  if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  const webDist = deps.config.webDist && existsSync(deps.config.webDist) ? deps.config.webDist : null;
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: unknown non-API GETs get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !/^\/(api|auth)\//.test(request.url)) return reply.sendFile('index.html');
-      return reply.status(404).header('content-type', 'application/problem+json; charset=utf-8').send({
-        type: 'https://helhed.dk/problems/not-found',
-        title: 'Ikke fundet',
-        status: 404,
-        detail: 'Adressen findes ikke.',
-      });
+    if (webDist && request.method === 'GET' && !/^\/(api|auth)(\/|$)/.test(request.url)) return reply.sendFile('index.html');
+    return reply.status(404).header('content-type', 'application/problem+json; charset=utf-8').send({
+      type: 'https://helhed.dk/problems/not-found',
+      title: 'Ikke fundet',
+      status: 404,
+      detail: 'Adressen findes ikke.',
+      instance: request.url.split('?')[0],
     });
-  }
+  });
   return app;
 }

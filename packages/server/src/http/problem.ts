@@ -36,7 +36,7 @@ function toProblem(error: FastifyError | Error): ProblemError {
       if (keys.length) return keys.map((key) => ({ path: [...path, key].join('.'), code: v.keyword, message: v.message ?? 'Ukendt felt' }));
       return [{ path: path.join('.'), code: v.keyword, message: v.message ?? 'Ugyldig værdi' }];
     });
-    return new ProblemError(400, 'validation', 'Ugyldige oplysninger', 'Nogle oplysninger mangler eller har forkert form. Se feltene.', errors);
+    return new ProblemError(400, 'validation', 'Ugyldige oplysninger', 'Nogle oplysninger mangler eller har forkert form. Se felterne.', errors);
   }
   if (isResponseSerializationError(error)) return internal();
   const fe = error as FastifyError;

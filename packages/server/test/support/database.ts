@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../src/db/migrate';
  * loading their own municipality.
  */
 let shared: Promise<Database> | null = null;
-export const TEST_SCHEMA = `helhed_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+export const TEST_SCHEMA = `helhed_test_${process.env.HELHED_TEST_RUN ?? process.ppid}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 export function testDatabase(): Promise<Database> {
   shared ??= (async () => {

@@ -1,0 +1,38 @@
+import { seg } from '../api';
+import { CASE_EVENT_LABELS } from '../labels';
+import type { CaseEvent, Items } from '../types';
+import { useResource } from '../useResource';
+import { InstantText } from './DateText';
+import { describeEvent } from './describeEvent';
+import { Section } from './Section';
+import { Empty, ErrorAlert, Loading } from './Status';
+
+/** The append-only case history, newest first. */
+export function CaseHistorySection({ id, caseId }: { id: string; caseId: string }) {
+  const events = useResource<Items<CaseEvent>>(`/api/cases/${seg(caseId)}/events`);
+  const items = events.data ? [...events.data.items].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)) : [];
+  return (
+    <Section id={id} title="Sagshistorik">
+      {events.loading && !events.data && <Loading />}
+      <ErrorAlert error={events.error} />
+      {events.data && items.length === 0 && <Empty>Der er ingen hændelser endnu.</Empty>}
+      {items.length > 0 && (
+        <ol className="timeline">
+          {items.map((e) => {
+            const detail = describeEvent(e);
+            return (
+              <li key={e.id}>
+                <p className="timeline-when">
+                  <InstantText at={e.occurredAt} time />
+                </p>
+                <p className="timeline-what">{CASE_EVENT_LABELS[e.type] ?? 'Hændelse'}</p>
+                {detail && <p className="timeline-detail">{detail}</p>}
+                <p className="timeline-who">Af {e.actorName}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Section>
+  );
+}

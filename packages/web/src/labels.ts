@@ -1,0 +1,45 @@
+/**
+ * Danish words the web app shows. Case-event and consent-scope labels come
+ * from @helhed/core; the rest is here until core carries them too.
+ */
+import type { ConsentForm, EmployeeRole, Sector } from '@helhed/core';
+export { CASE_EVENT_LABELS, CONSENT_SCOPE_LABELS, PHASE_LABELS } from '@helhed/core';
+
+export const ROLE_LABELS: Record<EmployeeRole, string> = {
+  coordinating_caseworker: 'Koordinerende sagsbehandler',
+  specialist: 'Fagperson',
+  visitation_forum: 'Tværgående visitationsforum',
+  leader: 'Leder',
+  administrator: 'Administrator',
+};
+
+export const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, string>)[role] ?? role;
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  main_law: 'Helhedsorienteret indsats',
+  employment: 'Beskæftigelse',
+  benefits: 'Ydelser',
+  adult_social: 'Voksensocial',
+  children_family: 'Børn og familie',
+  health: 'Sundhed',
+  education: 'Uddannelse',
+  housing: 'Bolig',
+  national: 'Statslig myndighed',
+  private: 'Privat aktør',
+  civil_society: 'Civilsamfund',
+};
+
+export const sectorLabel = (sector: string): string => (SECTOR_LABELS as Record<string, string>)[sector] ?? sector;
+
+export const CONSENT_FORM_LABELS: Record<ConsentForm, string> = {
+  digital: 'Digital underskrift',
+  paper_scanned: 'Papirblanket (scannet)',
+};
+
+export const CONSENT_ACTION_LABELS = { given: 'Givet', withdrawn: 'Tilbagekaldt' } as const;
+
+export const INTERVENTION_STATUS_LABELS = { planned: 'Planlagt', running: 'I gang', ended: 'Afsluttet' } as const;
+
+export const TASK_STATUS_LABELS = { open: 'Åben', done: 'Løst', cancelled: 'Annulleret' } as const;
+
+export const RELATION_LABELS = { coordinator: 'Du er koordinerende', team: 'Dit team' } as const;

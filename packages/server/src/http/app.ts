@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -83,11 +84,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/auth', deps, now });
   await app.register(apiRoutes, { prefix: '/api', deps, gateway, now });
 
-  const webDist = deps.config.webDist && existsSync(deps.config.webDist) ? deps.config.webDist : null;
-  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  // Files are looked up per request (wildcard), so a web build that finishes
+  // after the server started (npm start builds it in parallel) is served at once.
+  const webDist = deps.config.webDist;
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: unknown non-API GETs get its index page.
-    if (webDist && request.method === 'GET' && !/^\/(api|auth)(\/|$)/.test(request.url)) return reply.sendFile('index.html');
+    if (webDist && request.method === 'GET' && !/^\/(api|auth)(\/|$)/.test(request.url)) {
+      if (existsSync(path.join(webDist, 'index.html'))) return reply.sendFile('index.html');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="da"><meta charset="utf-8"><title>Helhed</title><p>Helhed starter. Webappen bygges – prøv igen om et øjeblik.</p></html>');
+    }
     return reply.status(404).header('content-type', 'application/problem+json; charset=utf-8').send({
       type: 'https://helhed.dk/problems/not-found',
       title: 'Ikke fundet',

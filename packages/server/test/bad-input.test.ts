@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT } from '../src/http/app';
 import { testDatabase } from './support/database';
+import { snapshot } from './support/snapshot';
 import { findCitizen, freshMunicipality, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
 
 /**
@@ -11,37 +12,6 @@ import { findCitizen, freshMunicipality, loginEmployee, startHarness, type Clien
  * case below compares a fingerprint of all the municipality's tenant rows and
  * its audit chain head before and after the request.
  */
-
-interface Snapshot {
-  auditLastSeq: number;
-  tables: Record<string, { rows: number; hash: string }>;
-}
-
-let tenantTables: string[] | null = null;
-
-/** Row count and a content hash of every table with a municipality_id, for one municipality, read as the owner. */
-async function snapshot(municipalityId: string): Promise<Snapshot> {
-  const { db } = await testDatabase();
-  tenantTables ??= (
-    await sql<{ table_name: string }>`
-      select distinct table_name from information_schema.columns
-      where table_schema = current_schema() and column_name = 'municipality_id'
-      order by table_name
-    `.execute(db)
-  ).rows.map((r) => r.table_name);
-  expect(tenantTables).toEqual(expect.arrayContaining(['citizen', 'holistic_case', 'case_event', 'audit_log', 'audit_chain_head']));
-  const parts = tenantTables.map(
-    (t) => sql`select ${t}::text as name, count(*)::int as rows,
-      ${t === 'session' ? sql`''` : sql`coalesce(md5(string_agg(x::text, '|' order by x::text)), '')`} as hash
-      from ${sql.table(t)} x where municipality_id = ${municipalityId}`,
-  );
-  const { rows } = await sql<{ name: string; rows: number; hash: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  const head = await db.selectFrom('audit_chain_head').select('last_seq').where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
-  return {
-    auditLastSeq: Number(head.last_seq),
-    tables: Object.fromEntries(rows.map((r) => [r.name, { rows: Number(r.rows), hash: r.hash }])),
-  };
-}
 
 function expectProblem(res: LightMyRequestResponse, status: number | number[], type?: string) {
   const statuses = Array.isArray(status) ? status : [status];

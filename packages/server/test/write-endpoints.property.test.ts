@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from './support/database';
+import { snapshot, tenantTableNames } from './support/snapshot';
 import { freshMunicipality, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
 
 /**
@@ -21,37 +22,10 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
 // ---------------------------------------------------------------- snapshot
 
-interface Snapshot {
-  auditLastSeq: number;
-  tables: Record<string, { rows: number; hash: string }>;
-}
-let tenantTables: string[] | null = null;
-
-/** Row count and content hash of every table with a municipality_id, for one municipality, read as the owner. */
-async function snapshot(municipalityId: string): Promise<Snapshot> {
-  const { db } = await testDatabase();
-  tenantTables ??= (
-    await sql<{ table_name: string }>`
-      select distinct table_name from information_schema.columns
-      where table_schema = current_schema() and column_name = 'municipality_id'
-      order by table_name
-    `.execute(db)
-  ).rows.map((r) => r.table_name);
-  const parts = tenantTables.map(
-    (t) => sql`select ${t}::text as name, count(*)::int as rows,
-      ${t === 'session' ? sql`''` : sql`coalesce(md5(string_agg(x::text, '|' order by x::text)), '')`} as hash
-      from ${sql.table(t)} x where municipality_id = ${municipalityId}`,
-  );
-  const { rows } = await sql<{ name: string; rows: number; hash: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  const head = await db.selectFrom('audit_chain_head').select('last_seq').where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
-  return { auditLastSeq: Number(head.last_seq), tables: Object.fromEntries(rows.map((r) => [r.name, { rows: Number(r.rows), hash: r.hash }])) };
-}
-
 /** The cheap check after each run: the audit head and the total number of tenant rows (the full snapshot follows each property). */
 async function counts(municipalityId: string): Promise<{ auditLastSeq: number; rows: number }> {
   const { db } = await testDatabase();
-  if (!tenantTables) await snapshot(municipalityId);
-  const total = sql.join(tenantTables!.map((t) => sql`(select count(*) from ${sql.table(t)} where municipality_id = ${municipalityId})`), sql` + `);
+  const total = sql.join((await tenantTableNames()).map((t) => sql`(select count(*) from ${sql.table(t)} where municipality_id = ${municipalityId})`), sql` + `);
   const { rows } = await sql<{ seq: number; rows: number }>`
     select (select last_seq from audit_chain_head where municipality_id = ${municipalityId}) as seq, (${total})::int as rows
   `.execute(db);

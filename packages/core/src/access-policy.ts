@@ -26,6 +26,14 @@ export const ACTIONS = [
   'audit.read_own',
   /** the principal's own caseload and task list: lists only what they relate to */
   'caseload.read',
+  /** loading a sector feed (many citizens at once; audited per batch) */
+  'import.run',
+  /** screening citizens against the target-group rules */
+  'screening.run',
+  /** the candidates' work queue and a citizen's screening results with reasons */
+  'screening.read',
+  /** the caseworker's individual target-group assessment (a procedural decision) */
+  'target_group.assess',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +72,9 @@ export const POLICY: Record<Role, Grants> = {
     'health.read': CASEWORK,
     'health.receive': CASEWORK,
     'caseload.read': ['none'],
+    // Finding and assessing candidates is how a case starts: no relation needed.
+    'screening.read': ['none', 'coordinator', 'team', 'contact'],
+    'target_group.assess': ['none', 'coordinator', 'team'],
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -80,9 +91,10 @@ export const POLICY: Record<Role, Grants> = {
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
   // takes a break-the-glass reason.
-  leader: {},
+  leader: { 'screening.run': ['none'] },
   visitation_forum: {},
-  administrator: {},
+  administrator: { 'import.run': ['none'], 'screening.run': ['none'] },
+  system: { 'import.run': ['none'], 'screening.run': ['none'] },
   citizen: {
     'citizen.read': ['self'],
     'case.read': ['self'],

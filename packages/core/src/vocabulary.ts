@@ -40,5 +40,8 @@ export const EMPLOYEE_ROLES = [
 ] as const;
 export type EmployeeRole = (typeof EMPLOYEE_ROLES)[number];
 
-/** All roles a logged-in principal can hold; 'citizen' is never combined with the others. */
-export type Role = EmployeeRole | 'citizen';
+/**
+ * All roles a principal can hold; 'citizen' is never combined with the
+ * others, and 'system' (batch jobs, the CLI) is never a person's.
+ */
+export type Role = EmployeeRole | 'citizen' | 'system';

@@ -37,7 +37,7 @@ describe('architecture: personal data only through the access gateway', () => {
       for (const name of exported) {
         const body = text.slice(text.indexOf(`export async function ${name}(`));
         const next = body.indexOf('\nexport ', 1);
-        expect(body.slice(0, next === -1 ? undefined : next), `${file}: ${name}`).toMatch(/a\.gateway\.(run|organisation)\(/);
+        expect(body.slice(0, next === -1 ? undefined : next), `${file}: ${name}`).toMatch(/a\.gateway\.(run|administrative)\(/);
       }
     }
   });

@@ -120,12 +120,12 @@ export class AccessGateway {
   }
 
   /**
-   * The municipality's organisation (units, teams, employees, authority
-   * limits): no citizen's data, so no audit record, but still confined to the
-   * principal's municipality and open to employees only.
+   * Data about no citizen — the organisation, the bookkeeping of import
+   * batches and screening runs: no audit record, but still confined to the
+   * principal's municipality, and closed to citizens.
    */
-  async organisation<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (ctx.principal.kind !== 'employee') throw new AccessDeniedError('role', DENIAL_DETAIL.role);
+  async administrative<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (ctx.principal.kind === 'citizen') throw new AccessDeniedError('role', DENIAL_DETAIL.role);
     return inMunicipality(this.db, ctx.principal.municipalityId, work);
   }
 

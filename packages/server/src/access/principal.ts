@@ -17,7 +17,7 @@ export type Principal =
 export function rolesOf(principal: Principal): Role[] {
   if (principal.kind === 'employee') return principal.roles;
   if (principal.kind === 'citizen') return ['citizen'];
-  return [];
+  return ['system'];
 }
 
 /** Who is asking, on whose behalf, and why: given to the gateway with every call. */

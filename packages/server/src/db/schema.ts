@@ -18,6 +18,8 @@ export interface MunicipalityRuleSetTable {
   municipality_id: string;
   from_date: string;
   rule_set_id: string;
+  /** the municipality's own date from which "must" applies (phase-in); null = the rule set's */
+  duty_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface OrgUnitTable {
   municipality_id: string;
@@ -63,6 +65,7 @@ export interface AuthorityLimitTable {
 export interface HouseholdTable {
   municipality_id: string;
   id: string;
+  key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface CitizenTable {
   municipality_id: string;
@@ -175,6 +178,9 @@ export interface SectorRecordTable {
   start_date: string;
   end_date: string | null;
   source_system: string;
+  external_id: string;
+  content_hash: string;
+  batch_id: string | null;
 }
 export interface HealthDocumentTable {
   municipality_id: string;
@@ -220,6 +226,86 @@ export interface SessionTable {
   realm: string;
 }
 
+export interface ImportBatchTable {
+  municipality_id: string;
+  id: string;
+  feed: 'citizens' | 'sector_records';
+  format: 'csv' | 'jsonl' | 'json';
+  filename: string | null;
+  status: 'running' | 'committed' | 'rejected' | 'failed';
+  content_sha256: string | null;
+  rows_total: Defaulted<number>;
+  rows_inserted: Defaulted<number>;
+  rows_updated: Defaulted<number>;
+  rows_unchanged: Defaulted<number>;
+  rows_rejected: Defaulted<number>;
+  started_at: Date;
+  finished_at: Date | null;
+  started_by: string | null;
+  message: string | null;
+}
+export interface ImportErrorTable {
+  municipality_id: string;
+  batch_id: string;
+  line: number;
+  field: string;
+  message: string;
+  value: string | null;
+}
+export interface ScreeningRunTable {
+  municipality_id: string;
+  id: string;
+  scope: 'municipality' | 'citizens';
+  rule_set_id: string;
+  evaluated_on: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  citizens_total: Defaulted<number>;
+  citizens_done: Defaulted<number>;
+  mandatory: Defaulted<number>;
+  optional: Defaulted<number>;
+  changed: Defaulted<number>;
+  started_at: Date;
+  finished_at: Date | null;
+  started_by: string | null;
+  error: string | null;
+}
+export interface ScreeningResultTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  run_id: string | null;
+  rule_set_id: string;
+  evaluated_on: string;
+  evaluated_at: Date;
+  classification: 'mandatory' | 'optional' | 'none';
+  mandatory_from: string | null;
+  summary: string;
+  explanation: Json;
+  fingerprint: string;
+}
+export interface TargetGroupStatusTable {
+  municipality_id: string;
+  citizen_id: string;
+  result_id: string;
+  classification: 'mandatory' | 'optional' | 'none';
+  rule_set_id: string;
+  fingerprint: string;
+  candidate_since: Date | null;
+}
+export interface TargetGroupAssessmentTable {
+  municipality_id: string;
+  id: string;
+  citizen_id: string;
+  screening_result_id: string | null;
+  coordination_need: boolean;
+  development_potential: boolean;
+  reasoning: string;
+  outcome: 'offer' | 'not_offered';
+  assessed_by: string;
+  assessed_at: Date;
+  rule_set_id: string;
+}
+
 export interface DB {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
@@ -242,4 +328,10 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   session: SessionTable;
+  import_batch: ImportBatchTable;
+  import_error: ImportErrorTable;
+  screening_run: ScreeningRunTable;
+  screening_result: ScreeningResultTable;
+  target_group_status: TargetGroupStatusTable;
+  target_group_assessment: TargetGroupAssessmentTable;
 }

@@ -1,6 +1,7 @@
 import { parseCpr, todayInCopenhagen } from '@helhed/core';
 import type { Kysely } from 'kysely';
 import { startAuditChain } from '../audit/audit-log';
+import { recordHash } from '../imports/feed-rows';
 import type { DB } from '../db/schema';
 import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
@@ -85,10 +86,12 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
       await insertMany(
         tx,
         'sector_record',
-        c.sectorRecords.map((r) => ({
+        c.sectorRecords.map((r, index) => ({
           municipality_id: m,
           id: crypto.randomUUID(),
           citizen_id: citizenId,
+          external_id: `demo-${c.key}-${index + 1}`,
+          content_hash: recordHash({ cpr: parsed.cpr.digits, kind: r.kind, sector: r.sector, code: r.code, title: r.title, legalBasis: r.legalBasis, start: r.start, end: r.end ?? null }),
           kind: r.kind,
           sector: r.sector,
           code: r.code,

@@ -9,7 +9,7 @@ export interface OrganisationDto {
 
 /** The municipality's organisation as data (SPEC C12): who can coordinate, in which teams, with which limits. */
 export async function getOrganisation(a: Access): Promise<OrganisationDto> {
-  return a.gateway.organisation(a.ctx, async (tx) => {
+  return a.gateway.administrative(a.ctx, async (tx) => {
     const [units, teams, members, employees, roles, limits] = await Promise.all([
       tx.selectFrom('org_unit').selectAll().orderBy('name').execute(),
       tx.selectFrom('team').selectAll().orderBy('name').execute(),

@@ -10,3 +10,7 @@ export * from './rules/registry';
 export * from './consent';
 export * from './labels.da';
 export * as api from './api';
+export * from './target-group/types';
+export * from './target-group/codes';
+export * from './target-group/pension-age';
+export * from './target-group/evaluate';

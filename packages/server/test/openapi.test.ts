@@ -63,8 +63,11 @@ describe('OpenAPI document, health, security headers', () => {
     expect(spec.paths['/openapi.json']).toBeUndefined();
   });
 
+  // Feeds go in as CSV/JSON Lines streams and error reports come out as CSV: the two non-JSON operations.
+  const NOT_JSON = ['POST /api/imports/{feed}', 'GET /api/imports/{id}/errors.csv'];
+
   it('every operation under /api has a JSON response schema for its success status', () => {
-    const ops = apiOperations();
+    const ops = apiOperations().filter(({ path, method }) => !NOT_JSON.includes(`${method.toUpperCase()} ${path}`) || path.endsWith('{feed}'));
     expect(ops.length).toBeGreaterThanOrEqual(20);
     for (const { path, method, op } of ops) {
       const where = `${method.toUpperCase()} ${path}`;
@@ -79,7 +82,7 @@ describe('OpenAPI document, health, security headers', () => {
   });
 
   it('every write under /api declares its JSON body, and every path parameter is a uuid', () => {
-    for (const { path, method, op } of apiOperations()) {
+    for (const { path, method, op } of apiOperations().filter(({ path, method }) => !NOT_JSON.includes(`${method.toUpperCase()} ${path}`))) {
       const where = `${method.toUpperCase()} ${path}`;
       if (['post', 'put', 'patch'].includes(method)) {
         const body = op.requestBody?.content?.['application/json']?.schema;

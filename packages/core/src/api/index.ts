@@ -2,3 +2,4 @@ export * from './common';
 export * from './citizens';
 export * from './cases';
 export * from './consents';
+export * from './target-group';

@@ -1,4 +1,10 @@
-import type { RuleSet } from './types';
+import { SECTOR_PLAN_CODES } from '../target-group/codes';
+import type { RuleSet, RuleSource } from './types';
+
+const LAW_707: RuleSource = {
+  law: 'Lov nr. 707 af 8. juni 2018 (én helhedsorienteret plan)',
+  document: 'SPEC.md §5',
+};
 
 /**
  * "Én helhedsorienteret plan": in force today. One holistic plan may replace
@@ -28,4 +34,42 @@ export const PLAN_2018: RuleSet = {
     fleksjobPauseReturnYears: 2,
   },
   combinedDecision: false,
+  targetGroup: {
+    minimumAge: 18,
+    pensionAgeLimit: true,
+    // The law in force gives no duty: one plan is an offer the municipality may make.
+    mandatory: [],
+    optional: [
+      {
+        id: 'kan-flere-sektorplaner',
+        label: 'Flere sektorplaner, som én helhedsorienteret plan kan erstatte',
+        all: [
+          {
+            id: 'flere-sektorplaner',
+            type: 'has_records',
+            label:
+              'Har mindst to af disse planer: Min Plan eller rehabiliteringsplan (LAB), handleplan (serviceloven § 141), ' +
+              'opfølgningsplan (sygedagpengeloven § 13 c), handleplan (barnets lov § 78), ungeplan (barnets lov § 110)',
+            match: { kind: 'plan', codes: SECTOR_PLAN_CODES },
+            min: 2,
+            source: {
+              law: 'Lov nr. 707 af 8. juni 2018 (én helhedsorienteret plan)',
+              paragraph: 'LAB § 40, stk. 3; serviceloven § 141, stk. 7; sygedagpengeloven § 13 e; barnets lov §§ 78 og 110',
+              document: 'SPEC.md §5',
+            },
+          },
+        ],
+      },
+    ],
+    dutyAfterYears: 0,
+    ageLimitSource: LAW_707,
+    sources: [
+      LAW_707,
+      {
+        law: 'Sammen med borgeren – en helhedsorienteret indsats (udspil, oktober 2018)',
+        paragraph: '"kan eller skal modtage to eller flere planer"',
+        document: '000-sammen-med-borgeren-udspil-2018.txt',
+      },
+    ],
+  },
 };

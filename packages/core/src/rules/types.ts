@@ -8,6 +8,7 @@
  * `id` in code.
  */
 import type { LocalDate } from '../local-date';
+import type { TargetGroupRules } from '../target-group/types';
 
 export const RULE_SET_IDS = ['plan-2018', 'hovedlov-2022', 'beskaeftigelsesreform-2027'] as const;
 export type RuleSetId = (typeof RULE_SET_IDS)[number];
@@ -57,6 +58,8 @@ export interface RuleSet {
   combinedDecision: boolean;
   /** The rule set this one changes, for rule sets that are amendments rather than a whole system. */
   amends?: RuleSetId;
+  /** Target-group criteria, age limits and the duty to offer (SPEC §5, C2). */
+  targetGroup: TargetGroupRules;
 }
 
 /** A municipality's choice: work under `ruleSetId` from `fromDate`. */

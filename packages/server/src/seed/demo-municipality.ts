@@ -38,6 +38,8 @@ export const demoMunicipality: DemoMunicipality = {
   name: 'Helhed Demokommune',
   cvr: '99999999',
   ruleSetId: 'hovedlov-2022',
+  // Local trial of the main law: the municipality offers the mandatory group from 1 January 2026.
+  ruleSetDutyFrom: '2026-01-01',
 
   // ---------------------------------------------------------------------------
   // Organisation (seed 003, bilag 1: sektorenheder + tværgående visitationsforum)

@@ -112,6 +112,8 @@ export interface DemoMunicipality {
   name: string;
   cvr: string;
   ruleSetId: string;
+  /** the municipality's own phase-in: from this date "must" applies (a local trial of an unenacted rule set needs one) */
+  ruleSetDutyFrom?: string;
   units: DemoUnit[];
   teams: DemoTeam[];
   employees: DemoEmployee[];

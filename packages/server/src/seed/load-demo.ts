@@ -17,7 +17,10 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
     const m = crypto.randomUUID();
     await tx.insertInto('municipality').values({ id: m, code: opts.code ?? data.code, name: data.name, cvr: data.cvr }).execute();
     await startAuditChain(tx, m);
-    await tx.insertInto('municipality_rule_set').values({ municipality_id: m, from_date: '2018-07-01', rule_set_id: data.ruleSetId }).execute();
+    await tx
+      .insertInto('municipality_rule_set')
+      .values({ municipality_id: m, from_date: '2018-07-01', rule_set_id: data.ruleSetId, duty_from: data.ruleSetDutyFrom ?? null })
+      .execute();
 
     const ids = new Map<string, string>();
     const idOf = (key: string) => {

@@ -7,6 +7,7 @@ import { accessFor } from '../request-context';
 import { caseRoutes } from './cases';
 import { citizenRoutes } from './citizens';
 import { meRoutes } from './me';
+import { targetGroupRoutes } from './target-group';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,4 +29,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(citizenRoutes);
   await app.register(caseRoutes);
   await app.register(meRoutes);
+  await app.register(targetGroupRoutes);
 };

@@ -1,0 +1,42 @@
+import { isRuleSetId, ruleSetInForce, type LocalDate, type RuleSet, type SectorFact } from '@helhed/core';
+import type { Tx } from '../db/transactions';
+
+/**
+ * The rule set a municipality screens under on a date (or the one asked for)
+ * and its own phase-in date for "must", if it chose one.
+ */
+export async function ruleSetContext(tx: Tx, onDate: LocalDate, override?: RuleSet['id']): Promise<{ ruleSet: RuleSet; dutyFrom: LocalDate | undefined }> {
+  const selections = await tx.selectFrom('municipality_rule_set').selectAll().execute();
+  const usable = selections.flatMap((s) => (isRuleSetId(s.rule_set_id) ? [{ ruleSetId: s.rule_set_id, fromDate: s.from_date, dutyFrom: s.duty_from }] : []));
+  const ruleSet = ruleSetInForce(override ? [{ ruleSetId: override, fromDate: '1900-01-01' }] : usable, onDate);
+  const dutyFrom = usable.filter((s) => s.ruleSetId === ruleSet.id && s.dutyFrom).map((s) => s.dutyFrom!).sort().at(-1);
+  return { ruleSet, dutyFrom };
+}
+
+export type Fact = SectorFact & { sourceSystem: string };
+
+/** Birth dates and all sector records of the given citizens, in the evaluator's shape. */
+export async function loadFacts(tx: Tx, ids: string[]) {
+  const citizens = await tx.selectFrom('citizen').select(['id', 'birth_date']).where('id', 'in', ids).execute();
+  const records = await tx
+    .selectFrom('sector_record')
+    .select(['id', 'citizen_id', 'kind', 'sector', 'code', 'title', 'legal_basis', 'start_date', 'end_date', 'source_system'])
+    .where('citizen_id', 'in', ids)
+    .execute();
+  const facts = new Map(citizens.map((c) => [c.id, { birthDate: c.birth_date, records: [] as Fact[] }]));
+  for (const r of records) {
+    facts.get(r.citizen_id)!.records.push({
+      id: r.id,
+      kind: r.kind,
+      sector: r.sector,
+      code: r.code,
+      title: r.title,
+      legalBasis: r.legal_basis,
+      start: r.start_date,
+      end: r.end_date,
+      sourceSystem: r.source_system,
+    });
+  }
+  return facts;
+}
+

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import { daysBetween, evaluateTargetGroup, isRuleSetId, ruleSetInForce, todayInCopenhagen, type TargetGroupResult } from '@helhed/core';
+import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
+import type { Access } from '../access/access';
+import { ProblemError } from '../errors';
+
+/** The target-group assessment is a procedural decision, not an appealable decision (SPEC C2). */
+export const ASSESSMENT_NOTICE =
+  'Målgruppevurderingen er en processuel beslutning og ikke en afgørelse. Der kan derfor ikke klages over den, og der gives ingen klagevejledning.';
+
+export interface ScreeningResultDto {
+  id: string;
+  classification: 'mandatory' | 'optional' | 'none';
+  ruleSetId: string;
+  evaluatedOn: string;
+  evaluatedAt: string;
+  mandatoryFrom: string | null;
+  summary: string;
+  explanation: Record<string, unknown>;
+}
+
+/**
+ * A citizen's target-group picture: the result by today's rules and records
+ * (evaluated now, with reasons — also for citizens outside the group), and the
+ * stored history, newest first, each with the rule-set version it was made under.
+ */
+export async function screeningHistory(a: Access, citizenId: string): Promise<{ current: TargetGroupResult & { records: Fact[] }; items: ScreeningResultDto[] }> {
+  return a.gateway.run(a.ctx, { action: 'screening.read', subject: { citizenId }, resourceType: 'screening_result', resourceId: citizenId }, async (g) => {
+    const rows = await g.tx.selectFrom('screening_result').selectAll().where('citizen_id', '=', citizenId).orderBy('evaluated_at', 'desc').orderBy('id').execute();
+    const onDate = todayInCopenhagen(a.ctx.now());
+    const { ruleSet, dutyFrom } = await ruleSetContext(g.tx, onDate);
+    const facts = (await loadFacts(g.tx, [citizenId])).get(citizenId)!;
+    const current = evaluateTargetGroup({ birthDate: facts.birthDate, records: facts.records }, ruleSet, onDate, { dutyFrom });
+    return {
+      current: { ...current, records: facts.records },
+      items: rows.map((r) => ({
+        id: r.id,
+        classification: r.classification,
+        ruleSetId: r.rule_set_id,
+        evaluatedOn: r.evaluated_on,
+        evaluatedAt: r.evaluated_at.toISOString(),
+        mandatoryFrom: r.mandatory_from,
+        summary: r.summary,
+        explanation: r.explanation,
+      })),
+    };
+  });
+}
+
+export interface QueueItem {
+  citizenId: string;
+  name: string;
+  birthDate: string;
+  classification: 'mandatory' | 'optional';
+  summary: string;
+  candidateSince: string;
+  waitingDays: number;
+  resultId: string;
+}
+
+/**
+ * The coordinating caseworkers' work queue: candidates not yet assessed since
+ * their latest result and without an open case — mandatory before optional,
+ * then those who have waited longest.
+ */
+export async function workQueue(a: Access, limit = 200): Promise<{ items: QueueItem[] }> {
+  return a.gateway.run(a.ctx, { action: 'screening.read', subject: { search: { workQueue: true }, resolve: async () => null }, resourceType: 'target_group_queue' }, async (g) => {
+    const { rows } = await sql<{ citizen_id: string; name: string; birth_date: string; classification: 'mandatory' | 'optional'; summary: string; candidate_since: Date; result_id: string }>`
+      select s.citizen_id, c.name, c.birth_date, s.classification, r.summary, s.candidate_since, s.result_id
+      from target_group_status s
+      join citizen c on c.id = s.citizen_id
+      join screening_result r on r.id = s.result_id
+      where s.classification in ('mandatory', 'optional')
+        and not exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id and k.closed_at is null)
+        and not exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.assessed_at >= r.evaluated_at)
+      order by case s.classification when 'mandatory' then 0 else 1 end, s.candidate_since, s.citizen_id
+      limit ${limit}
+    `.execute(g.tx);
+    const today = todayInCopenhagen(a.ctx.now());
+    return {
+      items: rows.map((r) => ({
+        citizenId: r.citizen_id,
+        name: r.name,
+        birthDate: r.birth_date,
+        classification: r.classification,
+        summary: r.summary,
+        candidateSince: r.candidate_since.toISOString(),
+        waitingDays: daysBetween(todayInCopenhagen(r.candidate_since), today),
+        resultId: r.result_id,
+      })),
+    };
+  });
+}
+
+export interface AssessmentInput {
+  coordinationNeed: boolean;
+  developmentPotential: boolean;
+  reasoning: string;
+}
+
+export async function recordAssessment(a: Access, citizenId: string, input: AssessmentInput) {
+  if (a.ctx.principal.kind !== 'employee') throw new ProblemError(403, 'forbidden', 'Adgang nægtet', 'Kun medarbejdere kan vurdere målgruppen.');
+  const assessor = a.ctx.principal.id;
+  return a.gateway.run(a.ctx, { action: 'target_group.assess', subject: { citizenId }, resourceType: 'target_group_assessment' }, async (g) => {
+    const latest = await g.tx.selectFrom('target_group_status').select(['result_id', 'rule_set_id']).where('citizen_id', '=', citizenId).executeTakeFirst();
+    const selections = await g.tx.selectFrom('municipality_rule_set').selectAll().execute();
+    const ruleSetId =
+      latest?.rule_set_id ??
+      ruleSetInForce(selections.flatMap((s) => (isRuleSetId(s.rule_set_id) ? [{ ruleSetId: s.rule_set_id, fromDate: s.from_date }] : [])), todayInCopenhagen(a.ctx.now())).id;
+    const id = crypto.randomUUID();
+    const outcome = input.coordinationNeed && input.developmentPotential ? ('offer' as const) : ('not_offered' as const);
+    const assessedAt = a.ctx.now();
+    await g.tx
+      .insertInto('target_group_assessment')
+      .values({
+        municipality_id: a.ctx.principal.municipalityId,
+        id,
+        citizen_id: citizenId,
+        screening_result_id: latest?.result_id ?? null,
+        coordination_need: input.coordinationNeed,
+        development_potential: input.developmentPotential,
+        reasoning: input.reasoning,
+        outcome,
+        assessed_by: assessor,
+        assessed_at: assessedAt,
+        rule_set_id: ruleSetId,
+      })
+      .execute();
+    g.setResourceId(id);
+    return {
+      id,
+      citizenId,
+      outcome,
+      coordinationNeed: input.coordinationNeed,
+      developmentPotential: input.developmentPotential,
+      reasoning: input.reasoning,
+      ruleSetId,
+      assessedAt: assessedAt.toISOString(),
+      screeningResultId: latest?.result_id ?? null,
+      kind: 'procedural_decision' as const,
+      appealable: false as const,
+      complaintGuidance: null,
+      notice: ASSESSMENT_NOTICE,
+    };
+  });
+}
+
+/** How much of the mandatory group has been offered the effort (aggregate: no citizen named). */
+export async function phaseIn(a: Access) {
+  return a.gateway.administrative(a.ctx, async (tx) => {
+    const { rows } = await sql<{ classification: string; candidates: number; assessed: number; offered: number; with_case: number; consented: number }>`
+      select s.classification,
+        count(*)::int as candidates,
+        count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id))::int as assessed,
+        count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.outcome = 'offer'))::int as offered,
+        count(*) filter (where exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id))::int as with_case,
+        count(*) filter (where exists (
+          select 1 from consent c where c.citizen_id = s.citizen_id and c.scope = 'holistic_effort' and c.action = 'given'))::int as consented
+      from target_group_status s
+      where s.classification in ('mandatory', 'optional')
+      group by s.classification
+    `.execute(tx);
+    const of = (c: string) => rows.find((r) => r.classification === c) ?? { candidates: 0, assessed: 0, offered: 0, with_case: 0, consented: 0 };
+    const shape = (c: string) => {
+      const r = of(c);
+      return {
+        candidates: r.candidates,
+        assessed: r.assessed,
+        offered: r.offered,
+        withCase: r.with_case,
+        consented: r.consented,
+        offeredShare: r.candidates ? Math.round((1000 * Math.max(r.offered, r.with_case)) / r.candidates) / 10 : 0,
+      };
+    };
+    return { mandatory: shape('mandatory'), optional: shape('optional') };
+  });
+}

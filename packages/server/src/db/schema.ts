@@ -282,6 +282,7 @@ export interface ScreeningResultTable {
   summary: string;
   explanation: Json;
   fingerprint: string;
+  seq: ColumnType<number, never, never>;
 }
 export interface TargetGroupStatusTable {
   municipality_id: string;

@@ -75,6 +75,7 @@ export async function runImport(a: Access, feed: Feed, format: FeedFormat, input
         let rowsTotal = 0;
         for await (const { line, raw } of rowsOf(format, hashed, FEED_COLUMNS[feed], errors)) {
           rowsTotal++;
+          if (!raw) continue; // unusable line, already reported
           const result = feed === 'sector_records' ? validateSectorRecord(raw) : validateCitizen(raw);
           if ('errors' in result) addErrors(errors, line, result.errors);
           else await stage.add(line, result.row as never);
@@ -167,7 +168,12 @@ function addResolved(errors: ImportSummary['errors'], problems: { line: number; 
   errors.sort((x, y) => x.line - y.line || x.field.localeCompare(y.field));
 }
 
-async function* rowsOf(format: FeedFormat, input: Readable, columns: readonly string[], errors: ImportSummary['errors']) {
+async function* rowsOf(
+  format: FeedFormat,
+  input: Readable,
+  columns: readonly string[],
+  errors: ImportSummary['errors'],
+): AsyncGenerator<{ line: number; raw: Record<string, string | undefined> | null }> {
   if (format === 'jsonl') {
     for await (const { line, text } of jsonLines(input)) {
       let value: unknown;
@@ -175,10 +181,12 @@ async function* rowsOf(format: FeedFormat, input: Readable, columns: readonly st
         value = JSON.parse(text);
       } catch {
         addErrors(errors, line, [{ field: '*', message: 'Linjen er ikke gyldig JSON.', value: null }]);
+        yield { line, raw: null };
         continue;
       }
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         addErrors(errors, line, [{ field: '*', message: 'Linjen skal være et JSON-objekt.', value: null }]);
+        yield { line, raw: null };
         continue;
       }
       const unknown = Object.keys(value).filter((k) => !columns.includes(k));
@@ -213,6 +221,7 @@ async function* rowsOf(format: FeedFormat, input: Readable, columns: readonly st
     }
     if (fields.length !== header.length) {
       addErrors(errors, line, [{ field: '*', message: `Linjen har ${fields.length} felter; der skal være ${header.length}.`, value: null }]);
+      yield { line, raw: null };
       continue;
     }
     const raw: Record<string, string> = {};

@@ -26,7 +26,7 @@ export interface ScreeningResultDto {
  */
 export async function screeningHistory(a: Access, citizenId: string): Promise<{ current: TargetGroupResult & { records: Fact[] }; items: ScreeningResultDto[] }> {
   return a.gateway.run(a.ctx, { action: 'screening.read', subject: { citizenId }, resourceType: 'screening_result', resourceId: citizenId }, async (g) => {
-    const rows = await g.tx.selectFrom('screening_result').selectAll().where('citizen_id', '=', citizenId).orderBy('evaluated_at', 'desc').orderBy('id').execute();
+    const rows = await g.tx.selectFrom('screening_result').selectAll().where('citizen_id', '=', citizenId).orderBy('evaluated_at', 'desc').orderBy('seq', 'desc').execute();
     const onDate = todayInCopenhagen(a.ctx.now());
     const { ruleSet, dutyFrom } = await ruleSetContext(g.tx, onDate);
     const facts = (await loadFacts(g.tx, [citizenId])).get(citizenId)!;

@@ -85,10 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       summary text not null,
       explanation jsonb not null,
       fingerprint text not null,
+      -- insertion order, for results that share a timestamp
+      seq bigint generated always as identity,
       primary key (municipality_id, id),
       foreign key (municipality_id, citizen_id) references citizen (municipality_id, id)
     );
-    create index screening_result_citizen on screening_result (municipality_id, citizen_id, evaluated_at desc);
+    create index screening_result_citizen on screening_result (municipality_id, citizen_id, evaluated_at desc, seq desc);
 
     -- The latest result per citizen that has ever been a candidate.
     create table target_group_status (

@@ -5,6 +5,7 @@ import { buildApp } from './http/app';
 import { readOidcConfig } from './identity/oidc-config';
 import { demoMunicipality } from './seed/demo-municipality';
 import { seedDemoIfEmpty } from './seed/load-demo';
+import { markInterruptedWork } from './screening/interrupted';
 
 /** `npm start`: open the database (PGlite unless DATABASE_URL), migrate, seed the demo on an empty database, serve. */
 async function main() {
@@ -14,9 +15,10 @@ async function main() {
   const database = await openDatabase(config);
   const applied = await migrateToLatest(database.db);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, demoMunicipality) : null;
+  const interrupted = await markInterruptedWork(database.db);
   const app = await buildApp({ config, database, oidc });
   app.log.info(
-    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, migrations: applied, demoSeeded: seeded !== null },
+    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, migrations: applied, demoSeeded: seeded !== null, interrupted },
     'database ready',
   );
   const shutdown = async (signal: string) => {

@@ -250,4 +250,51 @@ describe('durability: a killed server loses no acknowledged write', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'an import killed midway applies nothing (or, if it finished, everything), and the batch says so after restart',
+    async () => {
+      const server = await startServer();
+      const ole = await (async () => {
+        const res = await fetch(`${server.base}/auth/dev-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'employee', username: 'ole', municipalityCode: DEMO_CODE }),
+        });
+        expect(res.status).toBe(200);
+        return res.headers.getSetCookie().find((c) => c.startsWith('helhed_session='))!.split(';')[0]!;
+      })();
+      const ROWS = 60_000;
+      const lines = ['source_system,external_id,cpr,kind,sector,code,title,legal_basis,start_date,end_date'];
+      for (let i = 0; i < ROWS; i++) lines.push(`Afbrudt,K-${i},120591-1002,intervention,adult_social,sel_85,Støtte ${i},Serviceloven § 85,2026-01-01,`);
+      const upload = fetch(`${server.base}/api/imports/sector_records`, { method: 'POST', headers: { cookie: ole, 'content-type': 'text/csv' }, body: lines.join('\n') }).then(
+        (r) => r.status,
+        () => 'connection lost' as const,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+      await kill(server);
+      const answer = await upload;
+
+      const restarted = await startServer();
+      await kill(restarted);
+      await withDatabase(async (db) => {
+        const applied = Number(
+          (await db.selectFrom('sector_record').select((eb) => eb.fn.countAll<number>().as('n')).where('source_system', '=', 'Afbrudt').executeTakeFirstOrThrow()).n,
+        );
+        const batches = await db.selectFrom('import_batch').select(['status', 'message']).execute();
+        expect(batches).toHaveLength(1);
+        if (applied === 0) {
+          expect(answer).not.toBe(200);
+          expect(batches[0]!.status).toBe('failed');
+          expect(batches[0]!.message).toMatch(/afbrudt/);
+        } else {
+          expect(applied).toBe(ROWS);
+          expect(batches[0]!.status).toBe('committed');
+        }
+        console.log(`durability import: ${applied} of ${ROWS} rows applied, answer ${answer}, batch ${batches[0]!.status}`);
+        expect((await verifyAuditChains(db)).problems).toEqual([]);
+      });
+    },
+    TIMEOUT,
+  );
 });

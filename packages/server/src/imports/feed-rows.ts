@@ -17,12 +17,15 @@ export const SECTOR_RECORD_COLUMNS = [
   'start_date',
   'end_date',
 ] as const;
-export const CITIZEN_COLUMNS = ['external_id', 'cpr', 'name', 'household_key', 'address'] as const;
+export const CITIZEN_COLUMNS = ['external_id', 'cpr', 'name', 'birth_date', 'sex', 'household_key', 'address'] as const;
 
 export type Feed = 'citizens' | 'sector_records';
 export const FEED_COLUMNS: Record<Feed, readonly string[]> = { citizens: CITIZEN_COLUMNS, sector_records: SECTOR_RECORD_COLUMNS };
-/** Columns a feed may leave empty. */
-const OPTIONAL: Record<Feed, readonly string[]> = { citizens: ['household_key', 'address', 'external_id'], sector_records: ['end_date'] };
+/** Columns a feed may leave empty or leave out. */
+export const OPTIONAL_COLUMNS: Record<Feed, readonly string[]> = {
+  citizens: ['external_id', 'birth_date', 'sex', 'household_key', 'address'],
+  sector_records: ['end_date'],
+};
 
 export interface RowError {
   field: string;
@@ -54,13 +57,14 @@ export interface CitizenRow {
 }
 
 const KINDS = ['benefit', 'plan', 'intervention'];
+const SEX_VALUES: Record<string, 'female' | 'male'> = { female: 'female', male: 'male', k: 'female', m: 'male' };
 const MAX = 500;
 
 function required(raw: Record<string, string | undefined>, feed: Feed, errors: RowError[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const column of FEED_COLUMNS[feed]) {
     const value = (raw[column] ?? '').trim();
-    if (!value && !OPTIONAL[feed].includes(column)) errors.push({ field: column, message: 'Feltet mangler.', value: null });
+    if (!value && !OPTIONAL_COLUMNS[feed].includes(column)) errors.push({ field: column, message: 'Feltet mangler.', value: null });
     else if (value.length > MAX) errors.push({ field: column, message: `Feltet er længere end ${MAX} tegn.`, value: value.slice(0, 40) });
     out[column] = value;
   }
@@ -113,6 +117,13 @@ export function validateCitizen(raw: Record<string, string | undefined>): { row:
   const errors: RowError[] = [];
   const v = required(raw, 'citizens', errors);
   const cpr = cprOf(v.cpr!, errors);
+  // Birth date and sex come from the CPR number; a feed that also states them must agree.
+  if (cpr && v.birth_date && v.birth_date !== cpr.birthDate) {
+    errors.push({ field: 'birth_date', message: 'Fødselsdatoen passer ikke med CPR-nummeret.', value: v.birth_date });
+  }
+  if (cpr && v.sex && SEX_VALUES[v.sex.toLowerCase()] !== cpr.sex) {
+    errors.push({ field: 'sex', message: 'Kønnet passer ikke med CPR-nummeret (female/male eller K/M).', value: v.sex });
+  }
   if (errors.length || !cpr) return { errors };
   return {
     row: { cpr: cpr.digits, birthDate: cpr.birthDate, sex: cpr.sex, name: v.name!, householdKey: v.household_key || null, address: v.address ?? '' },

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { ProblemError } from '../errors';
-import { FEED_COLUMNS, validateCitizen, validateSectorRecord, type Feed, type RowError } from './feed-rows';
+import { FEED_COLUMNS, OPTIONAL_COLUMNS, validateCitizen, validateSectorRecord, type Feed, type RowError } from './feed-rows';
 import { csvRecords, CsvSyntaxError, jsonLines } from './line-reader';
 
 export type FeedFormat = 'csv' | 'jsonl';
@@ -73,7 +73,7 @@ export async function runImport(a: Access, feed: Feed, format: FeedFormat, input
         const stage = feed === 'sector_records' ? new SectorStage(g.tx) : new CitizenStage(g.tx);
         await stage.create();
         let rowsTotal = 0;
-        for await (const { line, raw } of rowsOf(format, hashed, FEED_COLUMNS[feed], errors)) {
+        for await (const { line, raw } of rowsOf(format, hashed, FEED_COLUMNS[feed], OPTIONAL_COLUMNS[feed], errors)) {
           rowsTotal++;
           if (!raw) continue; // unusable line, already reported
           const result = feed === 'sector_records' ? validateSectorRecord(raw) : validateCitizen(raw);
@@ -172,6 +172,7 @@ async function* rowsOf(
   format: FeedFormat,
   input: Readable,
   columns: readonly string[],
+  optional: readonly string[],
   errors: ImportSummary['errors'],
 ): AsyncGenerator<{ line: number; raw: Record<string, string | undefined> | null }> {
   if (format === 'jsonl') {
@@ -204,7 +205,7 @@ async function* rowsOf(
   for await (const { line, fields } of csvRecords(input)) {
     if (!header) {
       header = fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
-      const missing = columns.filter((c) => !header!.includes(c));
+      const missing = columns.filter((c) => !header!.includes(c) && !optional.includes(c));
       const unknown = header.filter((h) => !columns.includes(h));
       if (missing.length || unknown.length) {
         throw new ProblemError(
@@ -224,8 +225,8 @@ async function* rowsOf(
       yield { line, raw: null };
       continue;
     }
-    const raw: Record<string, string> = {};
-    header.forEach((h, i) => (raw[h] = fields[i]!));
+    const raw: Record<string, string | undefined> = {};
+    header.forEach((h, i) => (raw[h] = fields[i]));
     yield { line, raw };
   }
 }

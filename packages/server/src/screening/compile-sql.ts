@@ -65,12 +65,7 @@ export function candidateQuery(rules: TargetGroupRules, onDate: LocalDate, citiz
   const everyRouteNeedsRecords = routes.every((r) => r.route.all.some((c) => c.type === 'has_records'));
   if (!everyRouteNeedsRecords) throw new Error('a route without a record criterion needs a left join; not supported yet');
 
-  const citizenWhere =
-    citizens.kind === 'all'
-      ? sql`true`
-      : citizens.kind === 'ids'
-        ? sql`r.citizen_id = any(${citizens.ids}::uuid[])`
-        : sql`r.citizen_id >= ${citizens.from}::uuid and r.citizen_id < ${citizens.to}::uuid`;
+  const citizenWhere = citizens.kind === 'all' ? sql`true` : sql`r.citizen_id = any(${citizens.ids}::uuid[])`;
 
   return sql<CandidateRow>`
     select c.id as citizen_id,
@@ -88,7 +83,7 @@ export function candidateQuery(rules: TargetGroupRules, onDate: LocalDate, citiz
   `;
 }
 
-export type CitizenFilter = { kind: 'all' } | { kind: 'ids'; ids: string[] } | { kind: 'range'; from: string; to: string };
+export type CitizenFilter = { kind: 'all' } | { kind: 'ids'; ids: string[] };
 
 export interface CandidateRow {
   citizen_id: string;

@@ -5,13 +5,12 @@ import {
   todayInCopenhagen,
   type LocalDate,
   type RuleSet,
-  type SectorFact,
   type TargetGroupResult,
 } from '@helhed/core';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { candidateQuery, type CitizenFilter } from './compile-sql';
-import { loadFacts, ruleSetContext } from './facts';
+import { loadFacts, ruleSetContext, type Fact } from './facts';
 
 export interface ScreeningOptions {
   onDate?: LocalDate;
@@ -33,28 +32,37 @@ export interface ScreeningSummary {
   changed: number;
 }
 
-/** Citizens are screened in slices of the id space, one transaction each, so progress shows and other work interleaves. */
-const SLICES = 16;
+/** Candidates are explained and stored in chunks, one transaction each, so progress shows and other work interleaves. */
+const CHUNK = 2000;
 
 /**
  * Screens citizens against the target-group rules (SPEC C2): the whole
  * municipality as a batch, or some citizens at once when their records
- * change. SQL compiled from the rule data finds the candidates set-wise; the
- * pure evaluator then explains each candidate (and each citizen who stops
- * being one) and must agree with the SQL. A result is stored only when it
- * differs from the citizen's previous one, so history shows changes.
+ * change. First one set-based query, compiled from the rule data, finds the
+ * candidates; then the pure evaluator explains each candidate (and each
+ * citizen who stops being one) and must agree with the SQL. A result is
+ * stored only when it differs from the citizen's previous one, so history
+ * shows changes. Progress counts citizens whose result is settled.
  */
 export async function screen(a: Access, scope: { kind: 'municipality' } | { kind: 'citizens'; ids: string[] }, opts: ScreeningOptions = {}): Promise<ScreeningSummary> {
   const now = a.ctx.now();
   const onDate = opts.onDate ?? todayInCopenhagen(now);
   const runId = crypto.randomUUID();
-  // Starting a run is itself checked and audited: who screened, when, for what.
-  const { ruleSet, dutyFrom, slices } = await a.gateway.run(
-    a.ctx,
-    { action: 'screening.run', subject: { search: { screening: runId, scope: scope.kind }, resolve: async () => null }, resourceType: 'screening_run', resourceId: runId },
-    async ({ tx }) => {
+  const filter: CitizenFilter = scope.kind === 'citizens' ? { kind: 'ids', ids: scope.ids } : { kind: 'all' };
+  const audited = (step: Record<string, unknown>) => ({
+    action: 'screening.run' as const,
+    subject: { search: { screening: runId, scope: scope.kind, ...step }, resolve: async () => null },
+    resourceType: 'screening_run',
+    resourceId: runId,
+  });
+
+  // Starting a run is itself checked and audited; so is the query over everyone's records.
+  const found = await a.gateway.run(a.ctx, audited({ step: 'candidates' }), async ({ tx }) => {
     const { ruleSet, dutyFrom } = await ruleSetContext(tx, onDate, opts.ruleSetId);
-    const slices = scope.kind === 'citizens' ? [{ filter: { kind: 'ids', ids: scope.ids } as CitizenFilter, size: scope.ids.length }] : await idSlices(tx);
+    const total =
+      scope.kind === 'citizens'
+        ? scope.ids.length
+        : Number((await tx.selectFrom('citizen').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     await tx
       .insertInto('screening_run')
       .values({
@@ -64,46 +72,50 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
         rule_set_id: ruleSet.id,
         evaluated_on: onDate,
         status: 'running',
-        citizens_total: slices.reduce((n, s) => n + s.size, 0),
+        citizens_total: total,
         started_at: now,
         started_by: a.ctx.principal.id,
       })
       .execute();
-    return { ruleSet, dutyFrom, slices };
-  },
-  );
-
+    const candidates = await candidateQuery(ruleSet.targetGroup, onDate, filter).execute(tx);
+    // Citizens who were candidates before and may not be now: their leaving is history too.
+    let previousQuery = tx.selectFrom('target_group_status').select(['citizen_id', 'fingerprint']).where('classification', '!=', 'none');
+    if (scope.kind === 'citizens') previousQuery = previousQuery.where('citizen_id', 'in', scope.ids.length ? scope.ids : [NO_ID]);
+    const previous = await previousQuery.execute();
+    return { ruleSet, dutyFrom, total, candidates: candidates.rows, previous };
+  });
   opts.onStarted?.(runId);
-  const total = slices.reduce((n, s) => n + s.size, 0);
-  const summary: ScreeningSummary = { runId, ruleSetId: ruleSet.id, evaluatedOn: onDate, citizens: total, mandatory: 0, optional: 0, changed: 0 };
-  let done = 0;
+
+  const sqlClass = new Map(found.candidates.map((r) => [r.citizen_id, r.classification]));
+  const ids = [...new Set([...sqlClass.keys(), ...found.previous.map((p) => p.citizen_id)])].sort();
+  const previous = new Map(found.previous.map((p) => [p.citizen_id, p.fingerprint]));
+  const summary: ScreeningSummary = { runId, ruleSetId: found.ruleSet.id, evaluatedOn: onDate, citizens: found.total, mandatory: 0, optional: 0, changed: 0 };
+  let done = found.total - ids.length;
+  const progress = async () => {
+    opts.onProgress?.(done, found.total);
+    if (scope.kind === 'municipality') {
+      await a.gateway.administrative(a.ctx, (tx) =>
+        tx.updateTable('screening_run').set({ citizens_done: done, mandatory: summary.mandatory, optional: summary.optional, changed: summary.changed }).where('id', '=', runId).execute(),
+      );
+    }
+  };
   try {
-    for (const slice of slices) {
-      const counts = await a.gateway.run(
-        a.ctx,
-        {
-          action: 'screening.run',
-          subject: { search: { screening: runId, ruleSet: ruleSet.id, ...(slice.filter.kind === 'range' ? { from: slice.filter.from } : { citizens: slice.size }) }, resolve: async () => null },
-          resourceType: 'screening_run',
-          resourceId: runId,
-        },
-        (g) => screenSlice(g.tx, a, { ruleSet, onDate, dutyFrom, runId, filter: slice.filter, now }),
+    await progress();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const counts = await a.gateway.run(a.ctx, audited({ step: 'explain', citizens: chunk.length }), (g) =>
+        explainAndStore(g.tx, a, { ruleSet: found.ruleSet, onDate, dutyFrom: found.dutyFrom, runId, now, ids: chunk, sqlClass, previous }),
       );
       summary.mandatory += counts.mandatory;
       summary.optional += counts.optional;
       summary.changed += counts.changed;
-      done += slice.size;
-      opts.onProgress?.(done, total);
-      if (scope.kind === 'municipality') {
-        await a.gateway.administrative(a.ctx, (tx) =>
-          tx.updateTable('screening_run').set({ citizens_done: done, mandatory: summary.mandatory, optional: summary.optional, changed: summary.changed }).where('id', '=', runId).execute(),
-        );
-      }
+      done += chunk.length;
+      await progress();
     }
     await a.gateway.administrative(a.ctx, (tx) =>
       tx
         .updateTable('screening_run')
-        .set({ status: 'done', citizens_done: total, mandatory: summary.mandatory, optional: summary.optional, changed: summary.changed, finished_at: a.ctx.now() })
+        .set({ status: 'done', citizens_done: found.total, mandatory: summary.mandatory, optional: summary.optional, changed: summary.changed, finished_at: a.ctx.now() })
         .where('id', '=', runId)
         .execute(),
     );
@@ -116,54 +128,32 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
   }
 }
 
-async function idSlices(tx: Tx): Promise<{ filter: CitizenFilter; size: number }[]> {
-  const { rows } = await sql<{ slice: number; n: number }>`
-    select get_byte(uuid_send(id), 0) / ${256 / SLICES} as slice, count(*)::int as n from citizen group by 1
-  `.execute(tx);
-  const sizes = new Map(rows.map((r) => [Number(r.slice), Number(r.n)]));
-  return Array.from({ length: SLICES }, (_, i) => ({
-    filter: { kind: 'range', from: boundary(i), to: i + 1 === SLICES ? 'ffffffff-ffff-ffff-ffff-ffffffffffff' : boundary(i + 1) } as CitizenFilter,
-    size: sizes.get(i) ?? 0,
-  }));
-}
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-function boundary(i: number): string {
-  const hex = (i * (256 / SLICES)).toString(16).padStart(2, '0');
-  return `${hex}000000-0000-0000-0000-000000000000`;
-}
-
-interface SliceContext {
+interface ChunkContext {
   ruleSet: RuleSet;
   onDate: LocalDate;
   dutyFrom: LocalDate | undefined;
   runId: string;
-  filter: CitizenFilter;
   now: Date;
+  ids: string[];
+  sqlClass: Map<string, 'mandatory' | 'optional'>;
+  previous: Map<string, string>;
 }
 
-async function screenSlice(tx: Tx, a: Access, s: SliceContext) {
-  const candidates = await candidateQuery(s.ruleSet.targetGroup, s.onDate, s.filter).execute(tx);
-  const sqlClass = new Map(candidates.rows.map((r) => [r.citizen_id, r.classification]));
-  // Citizens who were candidates before and may not be now: their leaving is history too.
-  let previousQuery = tx.selectFrom('target_group_status').select(['citizen_id', 'fingerprint']);
-  if (s.filter.kind === 'ids') previousQuery = previousQuery.where('citizen_id', 'in', s.filter.ids.length ? s.filter.ids : ['00000000-0000-0000-0000-000000000000']);
-  else if (s.filter.kind === 'range') previousQuery = previousQuery.where('citizen_id', '>=', s.filter.from).where('citizen_id', '<', s.filter.to);
-  const previous = new Map((await previousQuery.execute()).map((r) => [r.citizen_id, r.fingerprint]));
-  const ids = [...new Set([...sqlClass.keys(), ...previous.keys()])];
+async function explainAndStore(tx: Tx, a: Access, s: ChunkContext) {
   const counts = { mandatory: 0, optional: 0, changed: 0 };
-  if (ids.length === 0) return counts;
-
-  const facts = await loadFacts(tx, ids);
-  const results: { citizenId: string; result: TargetGroupResult; fingerprint: string; records: Record<string, SectorFact & { sourceSystem: string }> }[] = [];
-  for (const id of ids) {
+  const facts = await loadFacts(tx, s.ids);
+  const results: { citizenId: string; result: TargetGroupResult; fingerprint: string; records: Record<string, Fact> }[] = [];
+  for (const id of s.ids) {
     const f = facts.get(id)!;
     const result = evaluateTargetGroup({ birthDate: f.birthDate, records: f.records }, s.ruleSet, s.onDate, { dutyFrom: s.dutyFrom });
-    assertAgreement(id, sqlClass.get(id), result);
+    assertAgreement(id, s.sqlClass.get(id), result);
     if (result.classification === 'mandatory') counts.mandatory++;
     if (result.classification === 'optional') counts.optional++;
     const fingerprint = fingerprintOf(result);
-    if (previous.get(id) === fingerprint) continue;
-    if (!previous.has(id) && result.classification === 'none') continue;
+    if (s.previous.get(id) === fingerprint) continue;
+    if (!s.previous.has(id) && result.classification === 'none') continue;
     results.push({ citizenId: id, result, fingerprint, records: Object.fromEntries(f.records.map((r) => [r.id, r])) });
   }
   counts.changed = results.length;
@@ -239,7 +229,7 @@ function fingerprintOf(result: TargetGroupResult): string {
   return createHash('sha256').update(JSON.stringify(basis)).digest('hex').slice(0, 32);
 }
 
-function usedRecords(result: TargetGroupResult, records: Record<string, SectorFact & { sourceSystem: string }>) {
+function usedRecords(result: TargetGroupResult, records: Record<string, Fact>) {
   const used = new Set(result.routes.flatMap((r) => r.criteria.flatMap((c) => c.recordIds)));
   return [...used].flatMap((id) => (records[id] ? [records[id]] : []));
 }

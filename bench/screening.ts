@@ -1,0 +1,193 @@
+/**
+ * `npm run bench:screening [-- --citizens 600000 --seed 42 --reload]`
+ *
+ * Generates (or reuses) a synthetic municipality, loads it through the
+ * product's own import, screens it in full through the product's own code
+ * path (SQL compiled from the rule data, the evaluator's explanations, the
+ * stored results), runs the equivalent hand-written SQL on the same data in
+ * the same process, and times re-screening single citizens. Uses
+ * DATABASE_URL (PostgreSQL) when set, otherwise PGlite in a temporary
+ * directory. Last line:
+ *   screening: <citizens> citizens, <records> records, <seconds> s, ratio <x> vs hand-written SQL
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from '../packages/server/src/db/kysely';
+import { ageThresholdBirthDate, pensionThresholds } from '@helhed/core';
+import { startAuditChain } from '../packages/server/src/audit/audit-log';
+import { progressBar, systemAccess } from '../packages/server/src/cli/system-access';
+import { openDatabase } from '../packages/server/src/db/database';
+import { migrateToLatest } from '../packages/server/src/db/migrate';
+import type { DB } from '../packages/server/src/db/schema';
+import { asSystem } from '../packages/server/src/db/transactions';
+import { runImport } from '../packages/server/src/imports/run-import';
+import { screen } from '../packages/server/src/screening/screen';
+import { generateToDirectory } from './generator/generate';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+const CITIZENS = Number(opt('citizens', process.env.DATABASE_URL ? '600000' : '60000'));
+const SEED = Number(opt('seed', '42'));
+const RELOAD = args.includes('--reload');
+const ON_DATE = '2026-11-23';
+const CODE = 'BENCH';
+const SINGLE_SAMPLES = 200;
+
+const log = (...m: unknown[]) => console.error(...m);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function main() {
+  const dir = path.join('bench', 'data', `m${CITIZENS}-s${SEED}`);
+  const gen = await generateToDirectory({ citizens: CITIZENS, seed: SEED, out: dir });
+  log(`data: ${dir} (${gen.skipped ? 'reused' : 'generated'}): ${gen.manifest.counts.citizens} citizens, ${gen.manifest.counts.records} records`);
+
+  const pgliteDir = process.env.DATABASE_URL ? null : await mkdtemp(path.join(tmpdir(), 'helhed-bench-'));
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || null,
+    dataDir: pgliteDir ?? '',
+    dbSchema: `helhed_bench_${CITIZENS}`,
+  });
+  const db = database.db;
+  try {
+    await migrateToLatest(db);
+    const loaded = await municipalityLoaded(db, gen.manifest.counts.records);
+    if (!loaded || RELOAD) {
+      await createMunicipality(db);
+      const a = await systemAccess(db, CODE);
+      for (const [feed, file] of [['citizens', 'citizens.csv'], ['sector_records', 'records.csv']] as const) {
+        const t = Date.now();
+        const r = await runImport(a, feed, 'csv', createReadStream(path.join(dir, file)), file);
+        if (r.status !== 'committed') throw new Error(`import of ${file} rejected: ${JSON.stringify(r.errors.slice(0, 5))}`);
+        log(`load: ${feed}: ${r.inserted} rows in ${seconds(Date.now() - t)} s (product import)`);
+      }
+      await sql`analyze`.execute(db);
+    } else log('load: reusing the loaded municipality (--reload to load again)');
+
+    const a = await systemAccess(db, CODE, 'target_group_screening');
+    const municipalityId = a.ctx.principal.municipalityId;
+    const counts = await asSystem(db, async (tx) => {
+      const c = await tx.selectFrom('citizen').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
+      const r = await tx.selectFrom('sector_record').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
+      return { citizens: Number(c.n), records: Number(r.n) };
+    });
+
+    // Each measured screening starts from no stored results: the full first-time work.
+    const clear = () => asSystem(db, async (tx) => {
+      await tx.deleteFrom('target_group_status').where('municipality_id', '=', municipalityId).execute();
+      await tx.deleteFrom('screening_result').where('municipality_id', '=', municipalityId).execute();
+    });
+
+    const productTimes: number[] = [];
+    const baselineTimes: number[] = [];
+    let summary = null as Awaited<ReturnType<typeof screen>> | null;
+    let baselineCount = 0;
+    for (let round = 0; round < 3; round++) {
+      await clear();
+      let t = performance.now();
+      summary = await screen(a, { kind: 'municipality' }, { onDate: ON_DATE, onProgress: round === 0 ? progressBar('screening') : undefined });
+      productTimes.push(performance.now() - t);
+      t = performance.now();
+      baselineCount = await handWritten(db, municipalityId);
+      baselineTimes.push(performance.now() - t);
+      log(`round ${round + 1}: product ${seconds(productTimes.at(-1)!)} s, hand-written SQL ${seconds(baselineTimes.at(-1)!)} s`);
+    }
+    const product = median(productTimes);
+    const baseline = median(baselineTimes);
+    if (summary!.mandatory + summary!.optional !== baselineCount) {
+      throw new Error(`product found ${summary!.mandatory + summary!.optional} candidates, hand-written SQL ${baselineCount}`);
+    }
+    log(`candidates: ${summary!.mandatory} mandatory, ${summary!.optional} optional (${((100 * summary!.mandatory) / counts.citizens).toFixed(2)} % mandatory)`);
+
+    // Re-screening one citizen after a new record: the incremental path.
+    const sample = await asSystem(db, async (tx) =>
+      (await sql<{ id: string }>`select id from citizen where municipality_id = ${municipalityId} order by md5(id::text) limit ${SINGLE_SAMPLES}`.execute(tx)).rows.map((r) => r.id),
+    );
+    const single: number[] = [];
+    for (const id of sample) {
+      const t = performance.now();
+      await screen(a, { kind: 'citizens', ids: [id] }, { onDate: ON_DATE });
+      single.push(performance.now() - t);
+    }
+    single.sort((x, y) => x - y);
+    log(`re-screening one citizen: median ${median(single).toFixed(2)} ms, p95 ${single[Math.floor(single.length * 0.95)]!.toFixed(2)} ms (${single.length} citizens)`);
+    log(`engine: ${database.kind}; product median ${seconds(product)} s, hand-written median ${seconds(baseline)} s over ${productTimes.length} rounds`);
+    console.log(`screening: ${counts.citizens} citizens, ${counts.records} records, ${seconds(product)} s, ratio ${(product / baseline).toFixed(2)} vs hand-written SQL`);
+  } finally {
+    await database.close();
+    if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same screening written by hand for this rule set (hovedlov-2022 with
+ * the municipality's duty date passed): one aggregate over the active
+ * records, the same age limits, the candidates written to a table.
+ */
+async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<number> {
+  const adult = ageThresholdBirthDate(ON_DATE, 18);
+  const age25 = ageThresholdBirthDate(ON_DATE, 25);
+  const pension = pensionThresholds(ON_DATE);
+  const pensionGate = sql.join(
+    pension.map((b) => sql`not (c.birth_date >= ${b.bornFrom ?? '0001-01-01'}::date and c.birth_date < ${b.bornBefore ?? '9999-12-31'}::date and c.birth_date <= ${b.latestBirthDate}::date)`),
+    sql` and `,
+  );
+  return asSystem(db, async (tx) => {
+    await sql`create temp table if not exists hand_candidates (citizen_id uuid, classification text) on commit drop`.execute(tx);
+    const r = await sql`
+      insert into hand_candidates
+      select c.id, case when f.mandatory then 'mandatory' else 'optional' end
+      from (
+        select r.citizen_id,
+          (count(*) filter (where r.kind = 'plan' and r.code = 'min_plan') > 0
+            and count(*) filter (where r.kind = 'benefit' and r.code in ('sygedagpenge','kontanthjaelp','uddannelseshjaelp','overgangsydelse','revalideringsydelse','ressourceforloebsydelse','ledighedsydelse')) > 0
+            and count(*) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) > 0) as mandatory,
+          count(*) filter (where r.kind = 'plan' and r.code in ('min_plan','rehabiliteringsplan','sel_141_handleplan','sdp_opfoelgningsplan','barnets_lov_78_handleplan','ungeplan_110','uddannelsesplan')) as municipal_plans,
+          count(*) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) as social,
+          count(*) filter (where r.kind = 'plan' and r.code = 'psykiatrisk_behandlingsplan' and r.sector = 'health') as psychiatric,
+          count(*) filter (where (r.kind = 'intervention' and r.code = 'fleksjob') or (r.kind = 'benefit' and r.code in ('fleksloentilskud', 'foertidspension'))) as fleks_or_pension
+        from sector_record r
+        where r.municipality_id = ${municipalityId}
+          and r.start_date <= ${ON_DATE}::date and (r.end_date is null or r.end_date >= ${ON_DATE}::date)
+        group by r.citizen_id
+      ) f
+      join citizen c on c.municipality_id = ${municipalityId} and c.id = f.citizen_id
+      where c.birth_date <= ${adult}::date and ${pensionGate}
+        and ((f.mandatory and c.birth_date <= ${age25}::date)
+          or (c.birth_date > ${age25}::date and f.municipal_plans > 0 and f.social > 0)
+          or f.municipal_plans >= 2
+          or (f.psychiatric > 0 and f.municipal_plans > 0)
+          or f.fleks_or_pension > 0)
+    `.execute(tx);
+    return Number(r.numAffectedRows ?? 0);
+  });
+}
+
+async function municipalityLoaded(db: Kysely<DB>, expectedRecords: number): Promise<boolean> {
+  const m = await db.selectFrom('municipality').select('id').where('code', '=', CODE).executeTakeFirst();
+  if (!m) return false;
+  const n = await db.selectFrom('sector_record').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', m.id).executeTakeFirstOrThrow();
+  return Number(n.n) === expectedRecords;
+}
+
+async function createMunicipality(db: Kysely<DB>) {
+  await asSystem(db, async (tx) => {
+    const old = await tx.selectFrom('municipality').select('id').where('code', '=', CODE).executeTakeFirst();
+    if (old) throw new Error('a partly loaded bench municipality exists; drop the schema helhed_bench_* (PostgreSQL) and run again');
+    const id = crypto.randomUUID();
+    await tx.insertInto('municipality').values({ id, code: CODE, name: 'Benchmarkkommune', cvr: '00000000' }).execute();
+    await startAuditChain(tx, id);
+    await tx.insertInto('municipality_rule_set').values({ municipality_id: id, from_date: '2018-07-01', rule_set_id: 'hovedlov-2022', duty_from: '2026-01-01' }).execute();
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+await main();

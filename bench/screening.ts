@@ -86,10 +86,11 @@ async function main() {
     const baselineTimes: number[] = [];
     let summary = null as Awaited<ReturnType<typeof screen>> | null;
     let baselineCount = 0;
+    const timings: Record<string, number> = {};
     for (let round = 0; round < 3; round++) {
       await clear();
       let t = performance.now();
-      summary = await screen(a, { kind: 'municipality' }, { onDate: ON_DATE, onProgress: round === 0 ? progressBar('screening') : undefined });
+      summary = await screen(a, { kind: 'municipality' }, { onDate: ON_DATE, onProgress: round === 0 ? progressBar('screening') : undefined, timings });
       productTimes.push(performance.now() - t);
       t = performance.now();
       baselineCount = await handWritten(db, municipalityId);
@@ -101,6 +102,7 @@ async function main() {
     if (summary!.mandatory + summary!.optional !== baselineCount) {
       throw new Error(`product found ${summary!.mandatory + summary!.optional} candidates, hand-written SQL ${baselineCount}`);
     }
+    log(`product time per phase over ${productTimes.length} rounds: ${Object.entries(timings).map(([k, v]) => `${k} ${seconds(v / productTimes.length)} s`).join(', ')}`);
     log(`candidates: ${summary!.mandatory} mandatory, ${summary!.optional} optional (${((100 * summary!.mandatory) / counts.citizens).toFixed(2)} % mandatory)`);
 
     // Re-screening one citizen after a new record: the incremental path.
@@ -125,8 +127,10 @@ async function main() {
 
 /**
  * The same screening written by hand for this rule set (hovedlov-2022 with
- * the municipality's duty date passed): one aggregate over the active
- * records, the same age limits, the candidates written to a table.
+ * the municipality's duty date passed), doing the same work as the product:
+ * one aggregate over the active records with the record ids behind every
+ * criterion, the same age limits, and each candidate stored with its
+ * classification, the reasons and a copy of the records relied on.
  */
 async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<number> {
   const adult = ageThresholdBirthDate(ON_DATE, 18);
@@ -137,31 +141,47 @@ async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<numb
     sql` and `,
   );
   return asSystem(db, async (tx) => {
-    await sql`create temp table if not exists hand_candidates (citizen_id uuid, classification text) on commit drop`.execute(tx);
+    await sql`create temp table if not exists hand_results (citizen_id uuid, classification text, explanation jsonb) on commit drop`.execute(tx);
     const r = await sql`
-      insert into hand_candidates
-      select c.id, case when f.mandatory then 'mandatory' else 'optional' end
-      from (
+      with f as (
         select r.citizen_id,
-          (count(*) filter (where r.kind = 'plan' and r.code = 'min_plan') > 0
-            and count(*) filter (where r.kind = 'benefit' and r.code in ('sygedagpenge','kontanthjaelp','uddannelseshjaelp','overgangsydelse','revalideringsydelse','ressourceforloebsydelse','ledighedsydelse')) > 0
-            and count(*) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) > 0) as mandatory,
-          count(*) filter (where r.kind = 'plan' and r.code in ('min_plan','rehabiliteringsplan','sel_141_handleplan','sdp_opfoelgningsplan','barnets_lov_78_handleplan','ungeplan_110','uddannelsesplan')) as municipal_plans,
-          count(*) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) as social,
-          count(*) filter (where r.kind = 'plan' and r.code = 'psykiatrisk_behandlingsplan' and r.sector = 'health') as psychiatric,
-          count(*) filter (where (r.kind = 'intervention' and r.code = 'fleksjob') or (r.kind = 'benefit' and r.code in ('fleksloentilskud', 'foertidspension'))) as fleks_or_pension
+          array_agg(r.id) filter (where r.kind = 'plan' and r.code = 'min_plan') as min_plan,
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code in ('sygedagpenge','kontanthjaelp','uddannelseshjaelp','overgangsydelse','revalideringsydelse','ressourceforloebsydelse','ledighedsydelse')) as benefit,
+          array_agg(r.id) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) as social,
+          array_agg(r.id) filter (where r.kind = 'plan' and r.code in ('min_plan','rehabiliteringsplan','sel_141_handleplan','sdp_opfoelgningsplan','barnets_lov_78_handleplan','ungeplan_110','uddannelsesplan')) as municipal_plans,
+          array_agg(r.id) filter (where r.kind = 'plan' and r.code = 'psykiatrisk_behandlingsplan' and r.sector = 'health') as psychiatric,
+          array_agg(r.id) filter (where r.kind = 'intervention' and r.code = 'fleksjob') as fleksjob,
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = 'fleksloentilskud') as fleksloen,
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = 'foertidspension') as pension
         from sector_record r
         where r.municipality_id = ${municipalityId}
           and r.start_date <= ${ON_DATE}::date and (r.end_date is null or r.end_date >= ${ON_DATE}::date)
         group by r.citizen_id
-      ) f
-      join citizen c on c.municipality_id = ${municipalityId} and c.id = f.citizen_id
-      where c.birth_date <= ${adult}::date and ${pensionGate}
-        and ((f.mandatory and c.birth_date <= ${age25}::date)
-          or (c.birth_date > ${age25}::date and f.municipal_plans > 0 and f.social > 0)
-          or f.municipal_plans >= 2
-          or (f.psychiatric > 0 and f.municipal_plans > 0)
-          or f.fleks_or_pension > 0)
+      ),
+      classified as (
+        select f.*, c.birth_date <= ${age25}::date as age25,
+          (c.birth_date <= ${age25}::date and f.min_plan is not null and f.benefit is not null and f.social is not null) as mandatory
+        from f join citizen c on c.municipality_id = ${municipalityId} and c.id = f.citizen_id
+        where c.birth_date <= ${adult}::date and ${pensionGate}
+      )
+      insert into hand_results
+      select k.citizen_id, case when k.mandatory then 'mandatory' else 'optional' end,
+        jsonb_build_object(
+          'mandatory', jsonb_build_object('age25', k.age25, 'min_plan', k.min_plan, 'benefit', k.benefit, 'social', k.social),
+          'under25', jsonb_build_object('municipal_plans', k.municipal_plans, 'social', k.social),
+          'plans', k.municipal_plans, 'psychiatric', k.psychiatric, 'fleksjob', k.fleksjob, 'fleksloen', k.fleksloen, 'pension', k.pension,
+          'records', (select jsonb_agg(jsonb_build_object('id', s.id, 'kind', s.kind, 'sector', s.sector, 'code', s.code, 'title', s.title,
+                        'legalBasis', s.legal_basis, 'start', s.start_date, 'end', s.end_date, 'sourceSystem', s.source_system))
+                      from sector_record s
+                      where s.municipality_id = ${municipalityId} and s.citizen_id = k.citizen_id
+                        and s.id = any(coalesce(k.min_plan, '{}') || coalesce(k.benefit, '{}') || coalesce(k.social, '{}') || coalesce(k.municipal_plans, '{}')
+                          || coalesce(k.psychiatric, '{}') || coalesce(k.fleksjob, '{}') || coalesce(k.fleksloen, '{}') || coalesce(k.pension, '{}'))))
+      from classified k
+      where k.mandatory
+        or (not k.age25 and k.municipal_plans is not null and k.social is not null)
+        or cardinality(k.municipal_plans) >= 2
+        or (k.psychiatric is not null and k.municipal_plans is not null)
+        or k.fleksjob is not null or k.fleksloen is not null or k.pension is not null
     `.execute(tx);
     return Number(r.numAffectedRows ?? 0);
   });

@@ -14,3 +14,4 @@ export * from './target-group/types';
 export * from './target-group/codes';
 export * from './target-group/pension-age';
 export * from './target-group/evaluate';
+export * from './target-group/compact';

@@ -46,7 +46,9 @@ export const GATE_PENSION_AGE = 'under-folkepensionsalder';
 
 /** A record is active on `onDate` when it has started and not ended: start ≤ D and (end null or end ≥ D). */
 export function isActiveOn(fact: SectorFact, onDate: LocalDate): boolean {
-  return compareDates(fact.start, onDate) <= 0 && (fact.end === null || compareDates(fact.end, onDate) >= 0);
+  // 'YYYY-MM-DD' strings order as the dates do: no parsing on this hot path
+  // (whole municipalities are explained record by record).
+  return fact.start <= onDate && (fact.end === null || fact.end >= onDate);
 }
 
 export function matchesRecord(match: RecordMatch, fact: SectorFact): boolean {
@@ -121,7 +123,7 @@ function evaluateCriterion(
     case 'age_below':
       return { ...base, met: age < criterion.years, recordIds: [] };
     case 'has_records': {
-      const recordIds = records.filter((r) => isActiveOn(r, onDate) && matchesRecord(criterion.match, r)).map((r) => r.id);
+      const recordIds = records.filter((r) => matchesRecord(criterion.match, r) && isActiveOn(r, onDate)).map((r) => r.id);
       return { ...base, met: recordIds.length >= (criterion.min ?? 1), recordIds };
     }
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import {
+  compactResult,
   evaluateTargetGroup,
   todayInCopenhagen,
   type LocalDate,
@@ -19,6 +20,8 @@ export interface ScreeningOptions {
   onProgress?: (done: number, total: number) => void;
   /** called once the run is recorded, before the work: background jobs answer with the id here */
   onStarted?: (runId: string) => void;
+  /** milliseconds per phase, added up (benchmarks) */
+  timings?: Record<string, number>;
 }
 
 export interface ScreeningSummary {
@@ -77,7 +80,9 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
         started_by: a.ctx.principal.id,
       })
       .execute();
+    const t0 = performance.now();
     const candidates = await candidateQuery(ruleSet.targetGroup, onDate, filter).execute(tx);
+    time(opts.timings, 'candidates', t0);
     // Citizens who were candidates before and may not be now: their leaving is history too.
     let previousQuery = tx.selectFrom('target_group_status').select(['citizen_id', 'fingerprint']).where('classification', '!=', 'none');
     if (scope.kind === 'citizens') previousQuery = previousQuery.where('citizen_id', 'in', scope.ids.length ? scope.ids : [NO_ID]);
@@ -104,7 +109,7 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       const counts = await a.gateway.run(a.ctx, audited({ step: 'explain', citizens: chunk.length }), (g) =>
-        explainAndStore(g.tx, a, { ruleSet: found.ruleSet, onDate, dutyFrom: found.dutyFrom, runId, now, ids: chunk, sqlClass, previous }),
+        explainAndStore(g.tx, { ruleSet: found.ruleSet, onDate, dutyFrom: found.dutyFrom, runId, now, ids: chunk, sqlClass, previous, timings: opts.timings }),
       );
       summary.mandatory += counts.mandatory;
       summary.optional += counts.optional;
@@ -139,11 +144,19 @@ interface ChunkContext {
   ids: string[];
   sqlClass: Map<string, 'mandatory' | 'optional'>;
   previous: Map<string, string>;
+  timings: Record<string, number> | undefined;
 }
 
-async function explainAndStore(tx: Tx, a: Access, s: ChunkContext) {
+function time(timings: Record<string, number> | undefined, phase: string, since: number) {
+  if (timings) timings[phase] = (timings[phase] ?? 0) + performance.now() - since;
+}
+
+async function explainAndStore(tx: Tx, s: ChunkContext) {
   const counts = { mandatory: 0, optional: 0, changed: 0 };
+  let t = performance.now();
   const facts = await loadFacts(tx, s.ids);
+  time(s.timings, 'load records', t);
+  t = performance.now();
   const results: { citizenId: string; result: TargetGroupResult; fingerprint: string; records: Record<string, Fact> }[] = [];
   for (const id of s.ids) {
     const f = facts.get(id)!;
@@ -156,54 +169,45 @@ async function explainAndStore(tx: Tx, a: Access, s: ChunkContext) {
     if (!s.previous.has(id) && result.classification === 'none') continue;
     results.push({ citizenId: id, result, fingerprint, records: Object.fromEntries(f.records.map((r) => [r.id, r])) });
   }
+  time(s.timings, 'evaluate', t);
+  t = performance.now();
   counts.changed = results.length;
-  const m = a.ctx.principal.municipalityId;
-  for (let i = 0; i < results.length; i += 500) {
-    const batch = results.slice(i, i + 500).map((r) => ({ ...r, resultId: crypto.randomUUID() }));
-    await tx
-      .insertInto('screening_result')
-      .values(
-        batch.map((r) => ({
-          municipality_id: m,
-          id: r.resultId,
-          citizen_id: r.citizenId,
-          run_id: s.runId,
-          rule_set_id: s.ruleSet.id,
-          evaluated_on: s.onDate,
-          evaluated_at: s.now,
-          classification: r.result.classification,
-          mandatory_from: r.result.mandatoryFrom,
-          summary: r.result.summary,
-          explanation: JSON.stringify({ ...r.result, records: usedRecords(r.result, r.records) }),
-          fingerprint: r.fingerprint,
-        })),
+  // One statement per chunk: the rows travel as one JSON parameter and both
+  // tables are written from it (far fewer parameters to bind than row by row).
+  const rows = results.map((r) => ({
+    id: crypto.randomUUID(),
+    citizen_id: r.citizenId,
+    classification: r.result.classification,
+    mandatory_from: r.result.mandatoryFrom,
+    summary: r.result.summary,
+    explanation: { ...compactResult(r.result), records: usedRecords(r.result, r.records) },
+    fingerprint: r.fingerprint,
+  }));
+  if (rows.length > 0) {
+    await sql`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x(id uuid, citizen_id uuid, classification text, mandatory_from date, summary text, explanation jsonb, fingerprint text)
+      ),
+      stored as (
+        insert into screening_result (municipality_id, id, citizen_id, run_id, rule_set_id, evaluated_on, evaluated_at, classification, mandatory_from, summary, explanation, fingerprint)
+        select current_setting('helhed.municipality_id')::uuid, id, citizen_id, ${s.runId}::uuid, ${s.ruleSet.id}, ${s.onDate}::date, ${s.now},
+          classification, mandatory_from, summary, explanation, fingerprint
+        from input
       )
-      .execute();
-    await tx
-      .insertInto('target_group_status')
-      .values(
-        batch.map((r) => ({
-          municipality_id: m,
-          citizen_id: r.citizenId,
-          result_id: r.resultId,
-          classification: r.result.classification,
-          rule_set_id: s.ruleSet.id,
-          fingerprint: r.fingerprint,
-          candidate_since: r.result.classification === 'none' ? null : s.now,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['municipality_id', 'citizen_id']).doUpdateSet({
-          result_id: (eb) => eb.ref('excluded.result_id'),
-          classification: (eb) => eb.ref('excluded.classification'),
-          rule_set_id: (eb) => eb.ref('excluded.rule_set_id'),
-          fingerprint: (eb) => eb.ref('excluded.fingerprint'),
-          // A citizen who stays a candidate keeps their place in the queue.
-          candidate_since: sql`case when excluded.classification = 'none' then null else coalesce(target_group_status.candidate_since, excluded.candidate_since) end`,
-        }),
-      )
-      .execute();
+      insert into target_group_status (municipality_id, citizen_id, result_id, classification, rule_set_id, fingerprint, candidate_since)
+      select current_setting('helhed.municipality_id')::uuid, citizen_id, id, classification, ${s.ruleSet.id}, fingerprint,
+        case when classification = 'none' then null else ${s.now}::timestamptz end
+      from input
+      on conflict (municipality_id, citizen_id) do update set
+        result_id = excluded.result_id, classification = excluded.classification, rule_set_id = excluded.rule_set_id,
+        fingerprint = excluded.fingerprint,
+        -- a citizen who stays a candidate keeps their place in the queue
+        candidate_since = case when excluded.classification = 'none' then null
+          else coalesce(target_group_status.candidate_since, excluded.candidate_since) end
+    `.execute(tx);
   }
+  time(s.timings, 'store', t);
   return counts;
 }
 
@@ -219,13 +223,8 @@ function assertAgreement(citizenId: string, fromSql: 'mandatory' | 'optional' | 
 
 /** Same classification under the same rule set for the same records and reasons = the same fingerprint. */
 function fingerprintOf(result: TargetGroupResult): string {
-  const basis = {
-    c: result.classification,
-    r: result.ruleSetId,
-    m: result.mandatoryFrom,
-    routes: result.routes.map((r) => [r.routeId, r.met, r.criteria.map((c) => [c.criterionId, c.met, [...c.recordIds].sort()])]),
-    gates: result.gates.map((g) => [g.criterionId, g.met]),
-  };
+  const compact = compactResult(result);
+  const basis = [result.classification, result.ruleSetId, result.mandatoryFrom, compact.gates.map((g) => g.met), compact.routes];
   return createHash('sha256').update(JSON.stringify(basis)).digest('hex').slice(0, 32);
 }
 

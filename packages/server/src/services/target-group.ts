@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { daysBetween, evaluateTargetGroup, isRuleSetId, ruleSetInForce, todayInCopenhagen, type TargetGroupResult } from '@helhed/core';
+import { daysBetween, evaluateTargetGroup, expandResult, isRuleSetId, type CompactResult, ruleSetInForce, todayInCopenhagen, type TargetGroupResult } from '@helhed/core';
 import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
 import { ProblemError } from '../errors';
@@ -41,7 +41,7 @@ export async function screeningHistory(a: Access, citizenId: string): Promise<{ 
         evaluatedAt: r.evaluated_at.toISOString(),
         mandatoryFrom: r.mandatory_from,
         summary: r.summary,
-        explanation: r.explanation,
+        explanation: expandStored(r.explanation, r.rule_set_id),
       })),
     };
   });
@@ -174,4 +174,10 @@ export async function phaseIn(a: Access) {
     };
     return { mandatory: shape('mandatory'), optional: shape('optional') };
   });
+}
+
+/** Stored results keep only what varies per citizen; labels and sources come back from their rule set. */
+function expandStored(explanation: Record<string, unknown>, ruleSetId: string): Record<string, unknown> {
+  if (explanation.v !== 1 || !isRuleSetId(ruleSetId)) return explanation;
+  return { ...expandResult(explanation as unknown as CompactResult, ruleSetId), records: explanation.records };
 }

@@ -141,7 +141,9 @@ async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<numb
     sql` and `,
   );
   return asSystem(db, async (tx) => {
-    await sql`create temp table if not exists hand_results (citizen_id uuid, classification text, explanation jsonb) on commit drop`.execute(tx);
+    // Durable like the product's results: a logged table with a key, emptied each round.
+    await sql`create table if not exists hand_results (municipality_id uuid, citizen_id uuid, classification text, explanation jsonb, primary key (municipality_id, citizen_id))`.execute(tx);
+    await sql`truncate hand_results`.execute(tx);
     const r = await sql`
       with f as (
         select r.citizen_id,
@@ -165,7 +167,7 @@ async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<numb
         where c.birth_date <= ${adult}::date and ${pensionGate}
       )
       insert into hand_results
-      select k.citizen_id, case when k.mandatory then 'mandatory' else 'optional' end,
+      select ${municipalityId}::uuid, k.citizen_id, case when k.mandatory then 'mandatory' else 'optional' end,
         jsonb_build_object(
           'mandatory', jsonb_build_object('age25', k.age25, 'min_plan', k.min_plan, 'benefit', k.benefit, 'social', k.social),
           'under25', jsonb_build_object('municipal_plans', k.municipal_plans, 'social', k.social),

@@ -173,9 +173,11 @@ export function evaluateTargetGroup(
     });
   }
 
+  // Only records active on the date count; filter once, not per criterion.
+  const active = records.filter((r) => isActiveOn(r, onDate));
   const routes: RouteResult[] = [
-    ...rules.mandatory.map((r) => evaluateRoute('mandatory', r, age, records, onDate)),
-    ...rules.optional.map((r) => evaluateRoute('optional', r, age, records, onDate)),
+    ...rules.mandatory.map((r) => evaluateRoute('mandatory', r, age, active, onDate)),
+    ...rules.optional.map((r) => evaluateRoute('optional', r, age, active, onDate)),
   ];
   const metMandatory = routes.filter((r) => r.group === 'mandatory' && r.met);
   const metOptional = routes.filter((r) => r.group === 'optional' && r.met);

@@ -183,10 +183,15 @@ async function explainAndStore(tx: Tx, s: ChunkContext) {
     explanation: { ...compactResult(r.result), records: usedRecords(r.result, r.records) },
     fingerprint: r.fingerprint,
   }));
+  time(s.timings, 'store: build rows', t);
+  t = performance.now();
+  const payload = JSON.stringify(rows);
+  time(s.timings, 'store: serialize', t);
+  t = performance.now();
   if (rows.length > 0) {
     await sql`
       with input as (
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        select * from jsonb_to_recordset(${payload}::jsonb)
           as x(id uuid, citizen_id uuid, classification text, mandatory_from date, summary text, explanation jsonb, fingerprint text)
       ),
       stored as (
@@ -207,7 +212,7 @@ async function explainAndStore(tx: Tx, s: ChunkContext) {
           else coalesce(target_group_status.candidate_since, excluded.candidate_since) end
     `.execute(tx);
   }
-  time(s.timings, 'store', t);
+  time(s.timings, 'store: sql', t);
   return counts;
 }
 

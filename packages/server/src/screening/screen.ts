@@ -87,9 +87,27 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
     let previousQuery = tx.selectFrom('target_group_status').select(['citizen_id', 'fingerprint']).where('classification', '!=', 'none');
     if (scope.kind === 'citizens') previousQuery = previousQuery.where('citizen_id', 'in', scope.ids.length ? scope.ids : [NO_ID]);
     const previous = await previousQuery.execute();
-    return { ruleSet, dutyFrom, total, candidates: candidates.rows, previous };
+    // A few citizens (re-screening after new records): everything in this one transaction.
+    if (scope.kind === 'citizens' && scope.ids.length <= CHUNK) {
+      const sqlClass = new Map(candidates.rows.map((r) => [r.citizen_id, r.classification]));
+      const ids = [...new Set([...sqlClass.keys(), ...previous.map((p) => p.citizen_id)])].sort();
+      const counts = ids.length
+        ? await explainAndStore(tx, { ruleSet, onDate, dutyFrom, runId, now, ids, sqlClass, previous: new Map(previous.map((p) => [p.citizen_id, p.fingerprint])), timings: opts.timings })
+        : { mandatory: 0, optional: 0, changed: 0 };
+      await tx
+        .updateTable('screening_run')
+        .set({ status: 'done', citizens_done: total, ...counts, finished_at: a.ctx.now() })
+        .where('id', '=', runId)
+        .execute();
+      return { ruleSet, dutyFrom, total, candidates: candidates.rows, previous, inline: counts };
+    }
+    return { ruleSet, dutyFrom, total, candidates: candidates.rows, previous, inline: null };
   });
   opts.onStarted?.(runId);
+  if (found.inline) {
+    opts.onProgress?.(found.total, found.total);
+    return { runId, ruleSetId: found.ruleSet.id, evaluatedOn: onDate, citizens: found.total, ...found.inline };
+  }
 
   const sqlClass = new Map(found.candidates.map((r) => [r.citizen_id, r.classification]));
   const ids = [...new Set([...sqlClass.keys(), ...found.previous.map((p) => p.citizen_id)])].sort();

@@ -190,7 +190,7 @@ export async function readCase(tx: Tx, caseId: string, now: Date): Promise<CaseD
     .where('k.id', '=', caseId)
     .executeTakeFirstOrThrow();
   const consents = await loadConsentRecords(tx, row.citizen_id);
-  const ruleSet = await ruleSetFor(tx, row.municipality_id, now);
+  const ruleSet = await ruleSetFor(tx, now);
   const phase = row.phase as CasePhase;
   return {
     id: row.id,

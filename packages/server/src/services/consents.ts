@@ -107,7 +107,7 @@ async function raiseWithdrawalTasks(a: Access, tx: Tx, caseId: string, scope: Co
     .where('case_id', '=', caseId)
     .where('status', '=', 'running')
     .execute();
-  const ruleSet = await ruleSetFor(tx, a.ctx.principal.municipalityId, effectiveAt);
+  const ruleSet = await ruleSetFor(tx, effectiveAt);
   const followUps = withdrawalFollowUps(
     { effectiveOn: todayInCopenhagen(effectiveAt), scope },
     running.map((r) => ({ id: r.id, title: r.title, sector: r.sector as Sector, legalBasis: r.legal_basis })),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { daysBetween, evaluateTargetGroup, expandResult, isRuleSetId, type CompactResult, ruleSetInForce, todayInCopenhagen, type TargetGroupResult } from '@helhed/core';
+import { daysBetween, evaluateTargetGroup, expandResult, isRuleSetId, todayInCopenhagen, type CompactResult, type TargetGroupResult } from '@helhed/core';
 import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
 import { ProblemError } from '../errors';
@@ -103,10 +103,7 @@ export async function recordAssessment(a: Access, citizenId: string, input: Asse
   const assessor = a.ctx.principal.id;
   return a.gateway.run(a.ctx, { action: 'target_group.assess', subject: { citizenId }, resourceType: 'target_group_assessment' }, async (g) => {
     const latest = await g.tx.selectFrom('target_group_status').select(['result_id', 'rule_set_id']).where('citizen_id', '=', citizenId).executeTakeFirst();
-    const selections = await g.tx.selectFrom('municipality_rule_set').selectAll().execute();
-    const ruleSetId =
-      latest?.rule_set_id ??
-      ruleSetInForce(selections.flatMap((s) => (isRuleSetId(s.rule_set_id) ? [{ ruleSetId: s.rule_set_id, fromDate: s.from_date }] : [])), todayInCopenhagen(a.ctx.now())).id;
+    const ruleSetId = latest?.rule_set_id ?? (await ruleSetContext(g.tx, todayInCopenhagen(a.ctx.now()))).ruleSet.id;
     const id = crypto.randomUUID();
     const outcome = input.coordinationNeed && input.developmentPotential ? ('offer' as const) : ('not_offered' as const);
     const assessedAt = a.ctx.now();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_SET_IDS } from '../rules/types';
+import { SectorRecord } from './citizens';
 import { Instant, LocalDateSchema, LongText, Uuid } from './common';
 
 const Classification = z.enum(['mandatory', 'optional', 'none']);
@@ -136,17 +137,5 @@ export const CurrentTargetGroup = z.object({
   routes: z.array(
     z.object({ group: z.enum(['mandatory', 'optional']), routeId: z.string(), label: z.string(), met: z.boolean(), criteria: z.array(CriterionResultSchema) }),
   ),
-  records: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      sector: z.string(),
-      code: z.string(),
-      title: z.string(),
-      legalBasis: z.string(),
-      start: LocalDateSchema,
-      end: LocalDateSchema.nullable(),
-      sourceSystem: z.string(),
-    }),
-  ),
+  records: z.array(SectorRecord),
 });

@@ -1,4 +1,5 @@
 import { isRuleSetId, ruleSetInForce, type LocalDate, type RuleSet, type SectorFact } from '@helhed/core';
+import type { SectorRecordTable } from '../db/schema';
 import type { Tx } from '../db/transactions';
 
 /**
@@ -24,19 +25,22 @@ export async function loadFacts(tx: Tx, ids: string[]) {
     .where('citizen_id', 'in', ids)
     .execute();
   const facts = new Map(citizens.map((c) => [c.id, { birthDate: c.birth_date, records: [] as Fact[] }]));
-  for (const r of records) {
-    facts.get(r.citizen_id)!.records.push({
-      id: r.id,
-      kind: r.kind,
-      sector: r.sector,
-      code: r.code,
-      title: r.title,
-      legalBasis: r.legal_basis,
-      start: r.start_date,
-      end: r.end_date,
-      sourceSystem: r.source_system,
-    });
-  }
+  for (const r of records) facts.get(r.citizen_id)!.records.push(sectorRecordFact(r));
   return facts;
 }
 
+
+/** A sector_record row as the domain and the API see it. */
+export function sectorRecordFact(r: Pick<SectorRecordTable, 'id' | 'kind' | 'sector' | 'code' | 'title' | 'legal_basis' | 'start_date' | 'end_date' | 'source_system'>): Fact {
+  return {
+    id: r.id,
+    kind: r.kind,
+    sector: r.sector,
+    code: r.code,
+    title: r.title,
+    legalBasis: r.legal_basis,
+    start: r.start_date,
+    end: r.end_date,
+    sourceSystem: r.source_system,
+  };
+}

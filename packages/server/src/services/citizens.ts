@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { conflict, invalid } from '../errors';
+import { sectorRecordFact } from '../screening/facts';
 
 type CitizenDto = z.infer<typeof api.Citizen>;
 
@@ -79,19 +80,7 @@ export async function updateCitizen(a: Access, citizenId: string, body: z.infer<
 export async function listSectorRecords(a: Access, citizenId: string): Promise<{ items: z.infer<typeof api.SectorRecord>[] }> {
   return a.gateway.run(a.ctx, { action: 'sector_record.read', subject: { citizenId }, resourceType: 'sector_record' }, async (g) => {
     const rows = await g.tx.selectFrom('sector_record').selectAll().where('citizen_id', '=', citizenId).orderBy('start_date').execute();
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        sector: r.sector,
-        code: r.code,
-        title: r.title,
-        legalBasis: r.legal_basis,
-        start: r.start_date,
-        end: r.end_date,
-        sourceSystem: r.source_system,
-      })),
-    };
+    return { items: rows.map(sectorRecordFact) };
   });
 }
 

@@ -66,20 +66,20 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
       scope.kind === 'citizens'
         ? scope.ids.length
         : Number((await tx.selectFrom('citizen').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    await tx
-      .insertInto('screening_run')
-      .values({
-        municipality_id: a.ctx.principal.municipalityId,
-        id: runId,
-        scope: scope.kind,
-        rule_set_id: ruleSet.id,
-        evaluated_on: onDate,
-        status: 'running',
-        citizens_total: total,
-        started_at: now,
-        started_by: a.ctx.principal.id,
-      })
-      .execute();
+    const inline = scope.kind === 'citizens' && scope.ids.length <= CHUNK;
+    const run = {
+      municipality_id: a.ctx.principal.municipalityId,
+      id: runId,
+      scope: scope.kind,
+      rule_set_id: ruleSet.id,
+      evaluated_on: onDate,
+      status: 'running' as const,
+      citizens_total: total,
+      started_at: now,
+      started_by: a.ctx.principal.id,
+    };
+    // A long run is recorded first so its progress can be followed; a short one once, when done.
+    if (!inline) await tx.insertInto('screening_run').values(run).execute();
     const t0 = performance.now();
     const candidates = await candidateQuery(ruleSet.targetGroup, onDate, filter).execute(tx);
     time(opts.timings, 'candidates', t0);
@@ -88,16 +88,15 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
     if (scope.kind === 'citizens') previousQuery = previousQuery.where('citizen_id', 'in', scope.ids.length ? scope.ids : [NO_ID]);
     const previous = await previousQuery.execute();
     // A few citizens (re-screening after new records): everything in this one transaction.
-    if (scope.kind === 'citizens' && scope.ids.length <= CHUNK) {
+    if (inline) {
       const sqlClass = new Map(candidates.rows.map((r) => [r.citizen_id, r.classification]));
       const ids = [...new Set([...sqlClass.keys(), ...previous.map((p) => p.citizen_id)])].sort();
       const counts = ids.length
         ? await explainAndStore(tx, { ruleSet, onDate, dutyFrom, runId, now, ids, sqlClass, previous: new Map(previous.map((p) => [p.citizen_id, p.fingerprint])), timings: opts.timings })
         : { mandatory: 0, optional: 0, changed: 0 };
       await tx
-        .updateTable('screening_run')
-        .set({ status: 'done', citizens_done: total, ...counts, finished_at: a.ctx.now() })
-        .where('id', '=', runId)
+        .insertInto('screening_run')
+        .values({ ...run, status: 'done', citizens_done: total, ...counts, finished_at: a.ctx.now() })
         .execute();
       return { ruleSet, dutyFrom, total, candidates: candidates.rows, previous, inline: counts };
     }

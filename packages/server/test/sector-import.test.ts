@@ -134,6 +134,16 @@ describe('sector-data import', () => {
     expect(await count('sector_record')).toBe(before);
   });
 
+  it('the error report never quotes a person\'s data back', async () => {
+    const name = 'Meget Langt Navn '.repeat(40);
+    const res = await upload(ole, 'citizens', `external_id,cpr,name,household_key,address\r\nC-9,${cprDashed},${name},,Vej 1\r\n`);
+    expect(res.json()).toMatchObject({ status: 'rejected', errors: [{ line: 2, field: 'name', value: null }] });
+    const report = (await ole.get(`/api/imports/${res.json().batchId}/errors.csv`)).body;
+    expect(report).not.toContain('Meget Langt');
+    const code = await upload(ole, 'sector_records', csv(`Jobcenter,JC-30,${cpr},plan,employment,${'x'.repeat(600)},Min Plan,LAB,2025-01-01,`));
+    expect(code.json().errors[0]).toMatchObject({ field: 'code', value: 'x'.repeat(40) });
+  });
+
   it('only administrators load feeds', async () => {
     const res = await upload(mette, 'sector_records', csv(...good));
     expect(res.statusCode).toBe(403);

@@ -57,6 +57,13 @@ export interface CitizenRow {
 }
 
 const KINDS = ['benefit', 'plan', 'intervention'];
+
+/**
+ * The error report is read outside the audited path (it is bookkeeping), so
+ * it may quote only code-like fields back, never a person's data.
+ */
+const QUOTABLE = new Set(['source_system', 'external_id', 'kind', 'sector', 'code', 'start_date', 'end_date']);
+const echo = (column: string, value: string): string | null => (QUOTABLE.has(column) ? value : null);
 const SEX_VALUES: Record<string, 'female' | 'male'> = { female: 'female', male: 'male', k: 'female', m: 'male' };
 const MAX = 500;
 
@@ -65,7 +72,7 @@ function required(raw: Record<string, string | undefined>, feed: Feed, errors: R
   for (const column of FEED_COLUMNS[feed]) {
     const value = (raw[column] ?? '').trim();
     if (!value && !OPTIONAL_COLUMNS[feed].includes(column)) errors.push({ field: column, message: 'Feltet mangler.', value: null });
-    else if (value.length > MAX) errors.push({ field: column, message: `Feltet er længere end ${MAX} tegn.`, value: value.slice(0, 40) });
+    else if (value.length > MAX) errors.push({ field: column, message: `Feltet er længere end ${MAX} tegn.`, value: echo(column, value.slice(0, 40)) });
     out[column] = value;
   }
   return out;
@@ -119,10 +126,10 @@ export function validateCitizen(raw: Record<string, string | undefined>): { row:
   const cpr = cprOf(v.cpr!, errors);
   // Birth date and sex come from the CPR number; a feed that also states them must agree.
   if (cpr && v.birth_date && v.birth_date !== cpr.birthDate) {
-    errors.push({ field: 'birth_date', message: 'Fødselsdatoen passer ikke med CPR-nummeret.', value: v.birth_date });
+    errors.push({ field: 'birth_date', message: 'Fødselsdatoen passer ikke med CPR-nummeret.', value: null });
   }
   if (cpr && v.sex && SEX_VALUES[v.sex.toLowerCase()] !== cpr.sex) {
-    errors.push({ field: 'sex', message: 'Kønnet passer ikke med CPR-nummeret (female/male eller K/M).', value: v.sex });
+    errors.push({ field: 'sex', message: 'Kønnet passer ikke med CPR-nummeret (female/male eller K/M).', value: null });
   }
   if (errors.length || !cpr) return { errors };
   return {

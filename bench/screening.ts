@@ -15,7 +15,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from '../packages/server/src/db/kysely';
-import { ageThresholdBirthDate, pensionThresholds } from '@helhed/core';
+import {
+  ageThresholdBirthDate,
+  FLEKSJOB_INTERVENTION_CODE,
+  FLEKSLOENTILSKUD_BENEFIT_CODE,
+  FOERTIDSPENSION_BENEFIT_CODE,
+  MANDATORY_BENEFIT_CODES,
+  MANDATORY_SOCIAL_INTERVENTION_CODES,
+  MUNICIPAL_PLAN_CODES,
+  pensionThresholds,
+  PSYCHIATRIC_PLAN_CODE,
+} from '@helhed/core';
 import { startAuditChain } from '../packages/server/src/audit/audit-log';
 import { progressBar, systemAccess } from '../packages/server/src/cli/system-access';
 import { openDatabase } from '../packages/server/src/db/database';
@@ -125,6 +135,9 @@ async function main() {
   }
 }
 
+/** A code list as SQL values; the lists are shared with the rule data (the routes are written by hand below). */
+const list = (codes: readonly string[]) => sql.join(codes.map((c) => sql`${c}`));
+
 /**
  * The same screening written by hand for this rule set (hovedlov-2022 with
  * the municipality's duty date passed), doing the same work as the product:
@@ -148,13 +161,13 @@ async function handWritten(db: Kysely<DB>, municipalityId: string): Promise<numb
       with f as (
         select r.citizen_id,
           array_agg(r.id) filter (where r.kind = 'plan' and r.code = 'min_plan') as min_plan,
-          array_agg(r.id) filter (where r.kind = 'benefit' and r.code in ('sygedagpenge','kontanthjaelp','uddannelseshjaelp','overgangsydelse','revalideringsydelse','ressourceforloebsydelse','ledighedsydelse')) as benefit,
-          array_agg(r.id) filter (where r.kind = 'intervention' and r.code in ('sel_85','sel_107','sel_108','sel_108a','botilbudslignende','sel_101','sundhedsloven_141')) as social,
-          array_agg(r.id) filter (where r.kind = 'plan' and r.code in ('min_plan','rehabiliteringsplan','sel_141_handleplan','sdp_opfoelgningsplan','barnets_lov_78_handleplan','ungeplan_110','uddannelsesplan')) as municipal_plans,
-          array_agg(r.id) filter (where r.kind = 'plan' and r.code = 'psykiatrisk_behandlingsplan' and r.sector = 'health') as psychiatric,
-          array_agg(r.id) filter (where r.kind = 'intervention' and r.code = 'fleksjob') as fleksjob,
-          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = 'fleksloentilskud') as fleksloen,
-          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = 'foertidspension') as pension
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code in (${list(MANDATORY_BENEFIT_CODES)})) as benefit,
+          array_agg(r.id) filter (where r.kind = 'intervention' and r.code in (${list(MANDATORY_SOCIAL_INTERVENTION_CODES)})) as social,
+          array_agg(r.id) filter (where r.kind = 'plan' and r.code in (${list(MUNICIPAL_PLAN_CODES)})) as municipal_plans,
+          array_agg(r.id) filter (where r.kind = 'plan' and r.code = ${PSYCHIATRIC_PLAN_CODE} and r.sector = 'health') as psychiatric,
+          array_agg(r.id) filter (where r.kind = 'intervention' and r.code = ${FLEKSJOB_INTERVENTION_CODE}) as fleksjob,
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = ${FLEKSLOENTILSKUD_BENEFIT_CODE}) as fleksloen,
+          array_agg(r.id) filter (where r.kind = 'benefit' and r.code = ${FOERTIDSPENSION_BENEFIT_CODE}) as pension
         from sector_record r
         where r.municipality_id = ${municipalityId}
           and r.start_date <= ${ON_DATE}::date and (r.end_date is null or r.end_date >= ${ON_DATE}::date)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOidcConfig, type OidcConfig } from '../src/identity/oidc-config';
 import { testDatabase } from './support/database';
 import { freshMunicipality, startHarness, TestClock, type Harness } from './support/harness';
-import { loginThroughProvider, startTestOidcProvider, type TestOidcProvider } from './support/oidc-test-provider';
+import { loginThroughProvider, startTestOidcProvider, type TestOidcProvider, oidcTestEnv } from './support/oidc-test-provider';
 
 /**
  * Login through the app: OIDC for employees (the municipality's IdP) and
@@ -125,16 +125,7 @@ describe('login through the app', () => {
         scopes: { ssn: ['dk.cpr'] },
       }),
     ]);
-    oidc = readOidcConfig({
-      HELHED_PUBLIC_URL: PUBLIC_URL,
-      HELHED_OIDC_EMPLOYEE_ISSUER: employeeIdp.issuer,
-      HELHED_OIDC_EMPLOYEE_CLIENT_ID: 'helhed-employee',
-      HELHED_OIDC_EMPLOYEE_CLIENT_SECRET: 'employee-secret',
-      HELHED_OIDC_CITIZEN_ISSUER: citizenIdp.issuer,
-      HELHED_OIDC_CITIZEN_CLIENT_ID: 'helhed-citizen',
-      HELHED_OIDC_CITIZEN_CLIENT_SECRET: 'citizen-secret',
-      HELHED_OIDC_CITIZEN_SCOPE: 'openid profile ssn',
-    });
+    oidc = readOidcConfig(oidcTestEnv(employeeIdp.issuer, citizenIdp.issuer, PUBLIC_URL));
     expect(oidc.employee?.redirectUri).toBe(EMPLOYEE_CALLBACK);
     expect(oidc.citizen?.redirectUri).toBe(CITIZEN_CALLBACK);
 

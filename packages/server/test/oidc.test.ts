@@ -7,7 +7,7 @@ import {
   type OidcSettings,
 } from '../src/identity/oidc-login';
 import { isOidcConfigured, OidcConfigError, readOidcConfig } from '../src/identity/oidc-config';
-import { loginThroughProvider, startTestOidcProvider, type TestOidcProvider } from './support/oidc-test-provider';
+import { loginThroughProvider, startTestOidcProvider, type TestOidcProvider, oidcTestEnv } from './support/oidc-test-provider';
 
 const PUBLIC_URL = 'http://127.0.0.1:3999';
 const EMPLOYEE_CALLBACK = `${PUBLIC_URL}/auth/callback/employee`;
@@ -55,16 +55,7 @@ describe('OIDC login against a real OpenID Provider', () => {
       }),
     ]);
 
-    const config = readOidcConfig({
-      HELHED_PUBLIC_URL: PUBLIC_URL,
-      HELHED_OIDC_EMPLOYEE_ISSUER: employeeIdp.issuer,
-      HELHED_OIDC_EMPLOYEE_CLIENT_ID: 'helhed-employee',
-      HELHED_OIDC_EMPLOYEE_CLIENT_SECRET: 'employee-secret',
-      HELHED_OIDC_CITIZEN_ISSUER: citizenIdp.issuer,
-      HELHED_OIDC_CITIZEN_CLIENT_ID: 'helhed-citizen',
-      HELHED_OIDC_CITIZEN_CLIENT_SECRET: 'citizen-secret',
-      HELHED_OIDC_CITIZEN_SCOPE: 'openid profile ssn',
-    });
+    const config = readOidcConfig(oidcTestEnv(employeeIdp.issuer, citizenIdp.issuer, PUBLIC_URL));
     expect(config.employee?.allowInsecureHttp).toBe(true);
     [employees, citizens] = await Promise.all([createOidcLogin(config.employee!), createOidcLogin(config.citizen!)]);
   });

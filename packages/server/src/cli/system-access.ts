@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Access } from '../access/access';
-import { AccessGateway } from '../access/gateway';
+import { systemAccessFor } from '../access/system-access';
 import type { DB } from '../db/schema';
 
 /** Access for batch commands run by an operator: the system principal of one municipality, purpose given. */
 export async function systemAccess(db: Kysely<DB>, municipalityCode: string, purpose: 'target_group_screening' | 'system' = 'system'): Promise<Access> {
   const m = await db.selectFrom('municipality').select(['id', 'name']).where('code', '=', municipalityCode).executeTakeFirst();
   if (!m) throw new Error(`Kommunen med kode ${municipalityCode} findes ikke i databasen.`);
-  return {
-    gateway: new AccessGateway(db),
-    ctx: { principal: { kind: 'system', id: null, name: `Kommandolinje (${m.name})`, municipalityId: m.id }, purpose, breakGlassReason: null, now: () => new Date() },
-  };
+  return systemAccessFor(db, m.id, `Kommandolinje (${m.name})`, purpose);
 }
 
 export function argValue(args: string[], name: string): string | undefined {

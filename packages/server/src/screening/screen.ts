@@ -36,7 +36,8 @@ export interface ScreeningSummary {
 }
 
 /** Candidates are explained and stored in chunks, one transaction each, so progress shows and other work interleaves. */
-const CHUNK = 2000;
+export const SCREENING_CHUNK = 2000;
+const CHUNK = SCREENING_CHUNK;
 
 /**
  * Screens citizens against the target-group rules (SPEC C2): the whole

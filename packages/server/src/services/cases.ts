@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { checkTransition, hasActiveConsent, PHASE_LABELS, type api, type CasePhase } from '@helhed/core';
+import { checkTransition, hasActiveConsent, PHASE_LABELS, todayInCopenhagen, type api, type CasePhase } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
 import { loadConsentRecords } from '../access/consent-records';
 import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
 import { recordCaseEvent } from './case-events';
-import { ruleSetFor } from './rule-set';
+import { ruleSetContext } from '../screening/facts';
 
 type CaseDto = z.infer<typeof api.HolisticCase>;
 
@@ -190,7 +190,7 @@ export async function readCase(tx: Tx, caseId: string, now: Date): Promise<CaseD
     .where('k.id', '=', caseId)
     .executeTakeFirstOrThrow();
   const consents = await loadConsentRecords(tx, row.citizen_id);
-  const ruleSet = await ruleSetFor(tx, now);
+  const { ruleSet } = await ruleSetContext(tx, todayInCopenhagen(now));
   const phase = row.phase as CasePhase;
   return {
     id: row.id,

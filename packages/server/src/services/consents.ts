@@ -14,7 +14,7 @@ import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { invalid } from '../errors';
 import { recordCaseEvent } from './case-events';
-import { ruleSetFor } from './rule-set';
+import { ruleSetContext } from '../screening/facts';
 import { readTasks } from './tasks';
 
 type ConsentEntryDto = z.infer<typeof api.ConsentEntry>;
@@ -107,7 +107,7 @@ async function raiseWithdrawalTasks(a: Access, tx: Tx, caseId: string, scope: Co
     .where('case_id', '=', caseId)
     .where('status', '=', 'running')
     .execute();
-  const ruleSet = await ruleSetFor(tx, effectiveAt);
+  const { ruleSet } = await ruleSetContext(tx, todayInCopenhagen(effectiveAt));
   const followUps = withdrawalFollowUps(
     { effectiveOn: todayInCopenhagen(effectiveAt), scope },
     running.map((r) => ({ id: r.id, title: r.title, sector: r.sector as Sector, legalBasis: r.legal_basis })),

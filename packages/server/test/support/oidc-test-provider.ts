@@ -345,3 +345,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** The environment that points both realms at test providers (clients 'helhed-employee' / 'helhed-citizen'). */
+export function oidcTestEnv(employeeIssuer: string, citizenIssuer: string, publicUrl: string): Record<string, string> {
+  return {
+    HELHED_PUBLIC_URL: publicUrl,
+    HELHED_OIDC_EMPLOYEE_ISSUER: employeeIssuer,
+    HELHED_OIDC_EMPLOYEE_CLIENT_ID: 'helhed-employee',
+    HELHED_OIDC_EMPLOYEE_CLIENT_SECRET: 'employee-secret',
+    HELHED_OIDC_CITIZEN_ISSUER: citizenIssuer,
+    HELHED_OIDC_CITIZEN_CLIENT_ID: 'helhed-citizen',
+    HELHED_OIDC_CITIZEN_CLIENT_SECRET: 'citizen-secret',
+    HELHED_OIDC_CITIZEN_SCOPE: 'openid profile ssn',
+  };
+}

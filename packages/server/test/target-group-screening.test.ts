@@ -77,6 +77,12 @@ describe('acceptance: target-group screening', () => {
     // The stored result keeps a copy of every record any route relied on.
     const used = new Set(res.current.routes.flatMap((r: any) => r.criteria.flatMap((x: any) => x.recordIds)));
     expect(res.items[0].explanation.records.map((r: any) => r.id).sort()).toEqual([...used].sort());
+    // Stored compactly, it reads back in the evaluator's words: summary, gates (with the
+    // citizen's own pension date), routes and criteria with their legal sources.
+    expect(res.items[0].summary).toBe(res.current.summary);
+    expect(res.items[0].explanation.gates).toEqual(res.current.gates);
+    const sorted = (routes: any[]) => routes.map((r) => ({ ...r, criteria: r.criteria.map((x: any) => ({ ...x, recordIds: [...x.recordIds].sort() })) }));
+    expect(sorted(res.items[0].explanation.routes)).toEqual(sorted(res.current.routes));
   });
 
   it('the same person under plan-2018, hovedlov-2022 and the 2027 reform; old results keep their rule set', async () => {

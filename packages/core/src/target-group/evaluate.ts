@@ -140,18 +140,15 @@ function evaluateRoute(
   return { group, routeId: route.id, label: route.label, met: criteria.every((c) => c.met), criteria };
 }
 
-export function evaluateTargetGroup(
-  input: TargetGroupInput,
-  ruleSet: RuleSet,
-  onDate: LocalDate,
-  phaseIn?: PhaseIn,
-): TargetGroupResult {
+/**
+ * The age gates of a citizen under a rule set on a date, with their labels
+ * (the pension gate names the citizen's own pension age and date).
+ */
+export function targetGroupGates(ruleSet: RuleSet, birthDate: LocalDate, onDate: LocalDate): CriterionResult[] {
   const rules = ruleSet.targetGroup;
-  const { birthDate, records } = input;
   const age = ageOn(birthDate, onDate); // throws when onDate is before the birth date
   const ageSource: RuleSource | undefined = rules.ageLimitSource ?? rules.sources[0] ?? ruleSet.sources[0];
   if (!ageSource) throw new RangeError(`Regelsættet ${ruleSet.id} mangler kilder.`);
-
   const gates: CriterionResult[] = [
     {
       criterionId: GATE_MINIMUM_AGE,
@@ -161,17 +158,28 @@ export function evaluateTargetGroup(
       source: ageSource,
     },
   ];
-  const pensionMonths = pensionAgeMonths(birthDate);
-  const reachesPension = pensionDate(birthDate);
   if (rules.pensionAgeLimit) {
     gates.push({
       criterionId: GATE_PENSION_AGE,
-      label: `Har ikke nået folkepensionsalderen (${formatPensionAge(pensionMonths)}, nås ${formatDateDa(reachesPension)})`,
+      label: `Har ikke nået folkepensionsalderen (${formatPensionAge(pensionAgeMonths(birthDate))}, nås ${formatDateDa(pensionDate(birthDate))})`,
       met: !hasReachedPensionAge(birthDate, onDate),
       recordIds: [],
       source: PENSION_AGE_SOURCE,
     });
   }
+  return gates;
+}
+
+export function evaluateTargetGroup(
+  input: TargetGroupInput,
+  ruleSet: RuleSet,
+  onDate: LocalDate,
+  phaseIn?: PhaseIn,
+): TargetGroupResult {
+  const rules = ruleSet.targetGroup;
+  const { birthDate, records } = input;
+  const age = ageOn(birthDate, onDate);
+  const gates = targetGroupGates(ruleSet, birthDate, onDate);
 
   // Only records active on the date count; filter once, not per criterion.
   const active = records.filter((r) => isActiveOn(r, onDate));
@@ -179,70 +187,89 @@ export function evaluateTargetGroup(
     ...rules.mandatory.map((r) => evaluateRoute('mandatory', r, age, active, onDate)),
     ...rules.optional.map((r) => evaluateRoute('optional', r, age, active, onDate)),
   ];
-  const metMandatory = routes.filter((r) => r.group === 'mandatory' && r.met);
-  const metOptional = routes.filter((r) => r.group === 'optional' && r.met);
-
-  const result = (
-    classification: TargetGroupResult['classification'],
-    summary: string,
-    mandatoryFrom: LocalDate | null = null,
-  ): TargetGroupResult => ({
+  const { classification, mandatoryFrom } = classify(ruleSet, gates, routes, onDate, phaseIn);
+  return {
     classification,
     ruleSetId: ruleSet.id,
     evaluatedOn: onDate,
-    summary,
+    summary: targetGroupSummary(ruleSet, birthDate, onDate, routes, classification, mandatoryFrom),
     gates,
     routes,
     mandatoryFrom,
-  });
+  };
+}
 
-  if (age < rules.minimumAge) {
-    return result(
-      'none',
-      `Under ${rules.minimumAge} år: indsatser til børn og unge ydes efter sektorlovgivningen (barnets lov).`,
-    );
+/**
+ * The group a citizen falls in from their gates and routes: a mandatory
+ * route yields the mandatory group from the duty date, the optional group
+ * before it (with `mandatoryFrom` the duty date, or null without a duty).
+ */
+export function classify(
+  ruleSet: RuleSet,
+  gates: readonly Pick<CriterionResult, 'met'>[],
+  routes: readonly Pick<RouteResult, 'group' | 'met'>[],
+  onDate: LocalDate,
+  phaseIn?: PhaseIn,
+): Pick<TargetGroupResult, 'classification' | 'mandatoryFrom'> {
+  if (!gates.every((g) => g.met)) return { classification: 'none', mandatoryFrom: null };
+  if (routes.some((r) => r.group === 'mandatory' && r.met)) {
+    const duty = dutyDate(ruleSet, phaseIn);
+    if (duty !== null && compareDates(onDate, duty) >= 0) return { classification: 'mandatory', mandatoryFrom: null };
+    return { classification: 'optional', mandatoryFrom: duty };
+  }
+  if (routes.some((r) => r.group === 'optional' && r.met)) return { classification: 'optional', mandatoryFrom: null };
+  return { classification: 'none', mandatoryFrom: null };
+}
+
+/**
+ * Why, in one Danish line. Derived from the result alone (routes, group and
+ * duty date), so a stored result that keeps only which criteria held reads
+ * with the same words as a fresh evaluation.
+ */
+export function targetGroupSummary(
+  ruleSet: RuleSet,
+  birthDate: LocalDate,
+  onDate: LocalDate,
+  routes: readonly Pick<RouteResult, 'group' | 'met' | 'label'>[],
+  classification: TargetGroupResult['classification'],
+  mandatoryFrom: LocalDate | null,
+): string {
+  const rules = ruleSet.targetGroup;
+  if (ageOn(birthDate, onDate) < rules.minimumAge) {
+    return `Under ${rules.minimumAge} år: indsatser til børn og unge ydes efter sektorlovgivningen (barnets lov).`;
   }
   if (rules.pensionAgeLimit && hasReachedPensionAge(birthDate, onDate)) {
-    return result(
-      'none',
-      `Har nået folkepensionsalderen (${formatPensionAge(pensionMonths)} den ${formatDateDa(reachesPension)}): ` +
-        'indsatser ydes efter sektorlovgivningen.',
+    return (
+      `Har nået folkepensionsalderen (${formatPensionAge(pensionAgeMonths(birthDate))} den ${formatDateDa(pensionDate(birthDate))}): ` +
+      'indsatser ydes efter sektorlovgivningen.'
     );
   }
-
   const assessment = 'Kræver en konkret vurdering af behovet for koordinering og potentialet for udvikling.';
-  const [firstMandatory] = metMandatory;
+  const firstMandatory = routes.find((r) => r.group === 'mandatory' && r.met);
   if (firstMandatory) {
     const criteria = lowerFirst(firstMandatory.label);
-    const duty = dutyDate(ruleSet, phaseIn);
-    if (duty !== null && compareDates(onDate, duty) >= 0) {
-      return result(
-        'mandatory',
-        `Skal-målgruppen: ${criteria}. Kommunen skal tilbyde en helhedsorienteret indsats. ${assessment}`,
+    if (classification === 'mandatory') {
+      return `Skal-målgruppen: ${criteria}. Kommunen skal tilbyde en helhedsorienteret indsats. ${assessment}`;
+    }
+    if (mandatoryFrom !== null) {
+      return (
+        `Kan-målgruppen indtil ${formatDateDa(mandatoryFrom)}: opfylder kriterierne for skal-målgruppen (${criteria}), ` +
+        `og fra ${formatDateDa(mandatoryFrom)} skal kommunen tilbyde indsatsen. ${assessment}`
       );
     }
-    if (duty !== null) {
-      return result(
-        'optional',
-        `Kan-målgruppen indtil ${formatDateDa(duty)}: opfylder kriterierne for skal-målgruppen (${criteria}), ` +
-          `og fra ${formatDateDa(duty)} skal kommunen tilbyde indsatsen. ${assessment}`,
-        duty,
-      );
-    }
-    return result(
-      'optional',
+    return (
       `Kan-målgruppen: opfylder kriterierne for skal-målgruppen (${criteria}), men der er ingen pligt ` +
-        `til at tilbyde indsatsen, før loven er vedtaget eller kommunen har fastsat en indfasningsdato. ${assessment}`,
+      `til at tilbyde indsatsen, før loven er vedtaget eller kommunen har fastsat en indfasningsdato. ${assessment}`
     );
   }
+  const metOptional = routes.filter((r) => r.group === 'optional' && r.met);
   if (metOptional.length > 0) {
-    return result(
-      'optional',
+    return (
       `Kan-målgruppen: ${metOptional.map((r) => lowerFirst(r.label)).join('; ')}. ` +
-        `Kommunen kan tilbyde en helhedsorienteret indsats. ${assessment}`,
+      `Kommunen kan tilbyde en helhedsorienteret indsats. ${assessment}`
     );
   }
-  return result('none', 'Ikke i målgruppen: ingen af kriterierne for skal- eller kan-målgruppen er opfyldt.');
+  return 'Ikke i målgruppen: ingen af kriterierne for skal- eller kan-målgruppen er opfyldt.';
 }
 
 /**

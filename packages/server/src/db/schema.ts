@@ -279,7 +279,7 @@ export interface ScreeningResultTable {
   evaluated_at: Date;
   classification: 'mandatory' | 'optional' | 'none';
   mandatory_from: string | null;
-  summary: string;
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
   explanation: Json;
   fingerprint: string;
   seq: ColumnType<number, never, never>;

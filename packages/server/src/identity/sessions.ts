@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { EmployeeRole } from '@helhed/core';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../access/principal';
 import type { DB } from '../db/schema';
-import { loadCitizen, loadEmployee } from './principals';
 
 export const SESSION_COOKIE = 'helhed_session';
 
@@ -46,7 +46,24 @@ export type SessionLookup =
  */
 export async function resolveSession(db: Kysely<DB>, token: string, now: Date, policy: SessionPolicy): Promise<SessionLookup> {
   const hash = hashToken(token);
-  const s = await db.selectFrom('session').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  // Every API request starts here: the session and who it belongs to (name, roles, teams)
+  // in one round trip, read fresh each time so a removed role takes effect at once.
+  const s = await db
+    .selectFrom('session as s')
+    .leftJoin('employee as e', (j) =>
+      j.on('s.principal_kind', '=', 'employee').onRef('e.municipality_id', '=', 's.municipality_id').onRef('e.id', '=', 's.principal_id').on('e.active', '=', true),
+    )
+    .leftJoin('citizen as c', (j) => j.on('s.principal_kind', '=', 'citizen').onRef('c.municipality_id', '=', 's.municipality_id').onRef('c.id', '=', 's.principal_id'))
+    .selectAll('s')
+    .select((eb) => [
+      'e.name as employee_name',
+      'e.unit_id',
+      'c.name as citizen_name',
+      eb.fn<string[]>('array', [eb.selectFrom('employee_role as r').select('r.role').whereRef('r.municipality_id', '=', 's.municipality_id').whereRef('r.employee_id', '=', 'e.id')]).as('roles'),
+      eb.fn<string[]>('array', [eb.selectFrom('team_member as t').select('t.team_id').whereRef('t.municipality_id', '=', 's.municipality_id').whereRef('t.employee_id', '=', 'e.id')]).as('team_ids'),
+    ])
+    .where('s.token_hash', '=', hash)
+    .executeTakeFirst();
   if (!s) return { status: 'missing' };
   const idleLimit = s.last_seen_at.getTime() + policy.idleMinutes * 60_000;
   const absoluteLimit = s.created_at.getTime() + policy.absoluteHours * 3_600_000;
@@ -54,10 +71,22 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date, p
     await db.deleteFrom('session').where('token_hash', '=', hash).execute();
     return { status: 'expired' };
   }
-  const principal =
+  const principal: Principal | null =
     s.principal_kind === 'employee'
-      ? await loadEmployee(db, s.municipality_id, s.principal_id)
-      : await loadCitizen(db, s.municipality_id, s.principal_id);
+      ? s.employee_name === null
+        ? null
+        : {
+            kind: 'employee',
+            id: s.principal_id,
+            name: s.employee_name,
+            municipalityId: s.municipality_id,
+            unitId: s.unit_id!,
+            roles: s.roles as EmployeeRole[],
+            teamIds: s.team_ids,
+          }
+      : s.citizen_name === null
+        ? null
+        : { kind: 'citizen', id: s.principal_id, name: s.citizen_name, municipalityId: s.municipality_id };
   if (!principal) return { status: 'missing' };
   // Refresh at most once a minute: a session read should not be a write.
   if (now.getTime() - s.last_seen_at.getTime() > 60_000) {

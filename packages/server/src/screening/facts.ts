@@ -16,6 +16,22 @@ export async function ruleSetContext(tx: Tx, onDate: LocalDate, override?: RuleS
 
 export type Fact = SectorFact & { sourceSystem: string };
 
+/** All sector records of the given citizens, by citizen, in the evaluator's shape. */
+export async function loadRecords(tx: Tx, ids: string[]): Promise<Map<string, Fact[]>> {
+  const rows = await tx
+    .selectFrom('sector_record')
+    .select(['id', 'citizen_id', 'kind', 'sector', 'code', 'title', 'legal_basis', 'start_date', 'end_date', 'source_system'])
+    .where('citizen_id', '=', (eb) => eb.fn.any(eb.val(ids)))
+    .execute();
+  const byCitizen = new Map<string, Fact[]>();
+  for (const r of rows) {
+    let list = byCitizen.get(r.citizen_id);
+    if (!list) byCitizen.set(r.citizen_id, (list = []));
+    list.push(sectorRecordFact(r));
+  }
+  return byCitizen;
+}
+
 /** Birth dates and all sector records of the given citizens, in the evaluator's shape. */
 export async function loadFacts(tx: Tx, ids: string[]) {
   const citizens = await tx.selectFrom('citizen').select(['id', 'birth_date']).where('id', 'in', ids).execute();

@@ -1,5 +1,5 @@
 import type { Access } from '../access/access';
-import { screen, SCREENING_CHUNK, type ScreeningOptions, type ScreeningSummary } from './screen';
+import { screen, INLINE_LIMIT, type ScreeningOptions, type ScreeningSummary } from './screen';
 
 /** Above this many changed citizens an import re-screens the municipality instead of citizen by citizen. */
 export const INCREMENTAL_LIMIT = 10_000;
@@ -35,8 +35,8 @@ export async function rescreenChanged(a: Access, citizenIds: string[], log: (err
     return { mode: 'municipality', runIds: [runId] };
   }
   const runIds: string[] = [];
-  for (let i = 0; i < citizenIds.length; i += SCREENING_CHUNK) {
-    runIds.push((await screen(a, { kind: 'citizens', ids: citizenIds.slice(i, i + SCREENING_CHUNK) })).runId);
+  for (let i = 0; i < citizenIds.length; i += INLINE_LIMIT) {
+    runIds.push((await screen(a, { kind: 'citizens', ids: citizenIds.slice(i, i + INLINE_LIMIT) })).runId);
   }
   return { mode: 'citizens', runIds };
 }

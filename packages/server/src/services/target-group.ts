@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { daysBetween, evaluateTargetGroup, expandResult, isRuleSetId, todayInCopenhagen, type CompactResult, type TargetGroupResult } from '@helhed/core';
+import { daysBetween, evaluateTargetGroup, isRuleSetId, storedResult, todayInCopenhagen, type CompactResult, type LocalDate, type TargetGroupResult } from '@helhed/core';
 import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
 import { ProblemError } from '../errors';
@@ -40,8 +40,7 @@ export async function screeningHistory(a: Access, citizenId: string): Promise<{ 
         evaluatedOn: r.evaluated_on,
         evaluatedAt: r.evaluated_at.toISOString(),
         mandatoryFrom: r.mandatory_from,
-        summary: r.summary,
-        explanation: expandStored(r.explanation, r.rule_set_id),
+        ...readStored(r, facts.birthDate),
       })),
     };
   });
@@ -65,8 +64,21 @@ export interface QueueItem {
  */
 export async function workQueue(a: Access, limit = 200): Promise<{ items: QueueItem[] }> {
   return a.gateway.run(a.ctx, { action: 'screening.read', subject: { search: { workQueue: true }, resolve: async () => null }, resourceType: 'target_group_queue' }, async (g) => {
-    const { rows } = await sql<{ citizen_id: string; name: string; birth_date: string; classification: 'mandatory' | 'optional'; summary: string; candidate_since: Date; result_id: string }>`
-      select s.citizen_id, c.name, c.birth_date, s.classification, r.summary, s.candidate_since, s.result_id
+    const { rows } = await sql<{
+      citizen_id: string;
+      name: string;
+      birth_date: string;
+      classification: 'mandatory' | 'optional';
+      summary: string | null;
+      explanation: Record<string, unknown>;
+      rule_set_id: string;
+      evaluated_on: string;
+      mandatory_from: string | null;
+      candidate_since: Date;
+      result_id: string;
+    }>`
+      select s.citizen_id, c.name, c.birth_date, s.classification, r.summary, r.explanation - 'records' as explanation, r.rule_set_id,
+        r.evaluated_on, r.mandatory_from, s.candidate_since, s.result_id
       from target_group_status s
       join citizen c on c.id = s.citizen_id
       join screening_result r on r.id = s.result_id
@@ -83,7 +95,7 @@ export async function workQueue(a: Access, limit = 200): Promise<{ items: QueueI
         name: r.name,
         birthDate: r.birth_date,
         classification: r.classification,
-        summary: r.summary,
+        summary: readStored(r, r.birth_date).summary,
         candidateSince: r.candidate_since.toISOString(),
         waitingDays: daysBetween(todayInCopenhagen(r.candidate_since), today),
         resultId: r.result_id,
@@ -173,8 +185,20 @@ export async function phaseIn(a: Access) {
   });
 }
 
-/** Stored results keep only what varies per citizen; labels and sources come back from their rule set. */
-function expandStored(explanation: Record<string, unknown>, ruleSetId: string): Record<string, unknown> {
-  if (explanation.v !== 1 || !isRuleSetId(ruleSetId)) return explanation;
-  return { ...expandResult(explanation as unknown as CompactResult, ruleSetId), records: explanation.records };
+/**
+ * A stored result for people: labels and sources from its rule set, gate
+ * labels from the birth date, the summary derived when the row has none
+ * (results stored by the screening statement).
+ */
+function readStored(
+  r: { explanation: Record<string, unknown>; rule_set_id: string; classification: 'mandatory' | 'optional' | 'none'; mandatory_from: string | null; evaluated_on: LocalDate; summary: string | null },
+  birthDate: LocalDate,
+): { summary: string; explanation: Record<string, unknown> } {
+  const { records, ...rest } = r.explanation;
+  if (!isRuleSetId(r.rule_set_id) || (rest.v !== 1 && rest.v !== 2)) return { summary: r.summary ?? '', explanation: r.explanation };
+  const result = storedResult(
+    { compact: rest as unknown as CompactResult, ruleSetId: r.rule_set_id, classification: r.classification, mandatoryFrom: r.mandatory_from, evaluatedOn: r.evaluated_on },
+    birthDate,
+  );
+  return { summary: r.summary ?? result.summary, explanation: { gates: result.gates, routes: result.routes, ...(records ? { records } : {}) } };
 }

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateTargetGroup, RULE_SETS, type Criterion, type LocalDate, type RuleSetId } from '@helhed/core';
+import { inMunicipality } from '../src/db/transactions';
+import { judgeQuery } from '../src/screening/compile-sql';
+import { loadRecords } from '../src/screening/facts';
+import { planFor, verifyWithEvaluator } from '../src/screening/screen';
+import { testDatabase } from './support/database';
+import { freshMunicipality } from './support/harness';
+
+/**
+ * The screening statement compiled from the rule data and the pure
+ * evaluator judge random citizens alike, under every rule set, on dates
+ * around birthdays, pension bands, record periods and duty dates: group,
+ * duty date, and every gate, route and criterion with its records. Citizens
+ * the statement does not list must be outside the target group.
+ */
+const RULE_SET_IDS = Object.keys(RULE_SETS) as RuleSetId[];
+const DATES: LocalDate[] = ['2019-06-30', '2023-07-01', '2025-06-30', '2025-07-01', '2026-11-23', '2027-01-01', '2028-02-29', '2031-03-01'];
+
+// Every record shape any rule set looks at, plus records no rule looks at.
+const SHAPES = (() => {
+  const seen = new Map<string, { kind: string; code: string; sector: string }>();
+  for (const rs of Object.values(RULE_SETS)) {
+    for (const route of [...rs.targetGroup.mandatory, ...rs.targetGroup.optional]) {
+      for (const c of route.all as readonly Criterion[]) {
+        if (c.type !== 'has_records') continue;
+        for (const code of c.match.codes) {
+          for (const sector of c.match.sectors ?? ['employment', 'adult_social']) seen.set(`${c.match.kind}/${code}/${sector}`, { kind: c.match.kind, code, sector });
+          // the right code in the wrong sector, where a sector is named
+          if (c.match.sectors) seen.set(`${c.match.kind}/${code}/children_family`, { kind: c.match.kind, code, sector: 'children_family' });
+        }
+        // a relevant code of another kind
+        seen.set(`other/${c.match.codes[0]}`, { kind: c.match.kind === 'plan' ? 'benefit' : 'plan', code: c.match.codes[0]!, sector: 'employment' });
+      }
+    }
+  }
+  seen.set('irrelevant', { kind: 'benefit', code: 'dagpenge', sector: 'employment' });
+  return [...seen.values()];
+})();
+
+const day = (base: LocalDate, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const yearsBefore = (date: LocalDate, years: number) => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4) === '-02-29' ? '-02-28' : date.slice(4)}`;
+
+const recordArb = fc.record({
+  shape: fc.constantFrom(...SHAPES),
+  startOffset: fc.constantFrom(-4000, -400, -1, 0, 1, 30),
+  endOffset: fc.constantFrom(null, -1, 0, 1, 400),
+});
+const citizenArb = fc.record({
+  // around ages 17–19, 24–26 and each pension band, and ordinary adults
+  birth: fc.oneof(
+    fc.date({ min: new Date('1950-01-01'), max: new Date('2012-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc.constantFrom('1953-12-31', '1954-01-01', '1954-06-30', '1954-07-01', '1955-01-01', '1962-12-31', '1963-01-01', '1967-01-01', '1971-01-01', '1992-02-29', '2008-02-29'),
+    // a birthday on, just before or just after the evaluation date
+    fc.record({ years: fc.constantFrom(18, 25, 65, 67, 68, 69, 70), days: fc.constantFrom(-1, 0, 1) }),
+  ),
+  records: fc.array(recordArb, { maxLength: 6 }),
+});
+const caseArb = fc.record({
+  ruleSetId: fc.constantFrom(...RULE_SET_IDS),
+  onDate: fc.constantFrom(...DATES),
+  dutyFrom: fc.constantFrom<LocalDate | undefined>(undefined, '2024-01-01', '2026-01-01', '2026-11-24', '2030-01-01'),
+  citizens: fc.array(citizenArb, { minLength: 1, maxLength: 8 }),
+});
+
+describe('screening SQL and the evaluator agree', () => {
+  let municipalityId: string;
+  beforeAll(async () => {
+    ({ id: municipalityId } = await freshMunicipality());
+  });
+
+  it('on random citizens, records, rule sets, dates and phase-in dates', async () => {
+    const { db } = await testDatabase();
+    let judgedCount = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        await inMunicipality(db, municipalityId, async (tx) => {
+          const ids: string[] = [];
+          const births = c.citizens.map((x) => (typeof x.birth === 'string' ? x.birth : day(yearsBefore(c.onDate, x.birth.years), x.birth.days)));
+          for (const [n, citizen] of c.citizens.entries()) {
+            const birth = births[n]!;
+            if (birth > c.onDate) continue; // nobody is judged before they are born
+            const id = crypto.randomUUID();
+            ids.push(id);
+            await tx
+              .insertInto('citizen')
+              .values({ municipality_id: municipalityId, id, cpr: String(Math.floor(Math.random() * 1e10)).padStart(10, '0'), birth_date: birth, sex: 'female', name: 'Prøve Person' })
+              .execute();
+            for (const [i, r] of citizen.records.entries()) {
+              const start = day(c.onDate, r.startOffset);
+              const end = r.endOffset === null ? null : day(c.onDate, r.endOffset);
+              await tx
+                .insertInto('sector_record')
+                .values({
+                  municipality_id: municipalityId,
+                  id: crypto.randomUUID(),
+                  citizen_id: id,
+                  external_id: `${id}-${i}`,
+                  content_hash: '',
+                  kind: r.shape.kind as 'benefit',
+                  sector: r.shape.sector,
+                  code: r.shape.code,
+                  title: r.shape.code,
+                  legal_basis: '§',
+                  start_date: start,
+                  end_date: end !== null && end < start ? start : end,
+                  source_system: 'test',
+                })
+                .execute();
+            }
+          }
+          if (ids.length === 0) return;
+          const plan = planFor(RULE_SETS[c.ruleSetId], c.onDate, c.dutyFrom);
+          const { rows } = await judgeQuery(plan, ids).execute(tx);
+          await verifyWithEvaluator(tx, plan, rows);
+          judgedCount += rows.length;
+          const listed = new Set(rows.map((r) => r.citizen_id));
+          const records = await loadRecords(tx, ids);
+          const birthOf = new Map(ids.map((id, i) => [id, births.filter((b) => b <= c.onDate)[i]!]));
+          for (const id of ids.filter((x) => !listed.has(x))) {
+            const result = evaluateTargetGroup({ birthDate: birthOf.get(id)!, records: records.get(id) ?? [] }, plan.ruleSet, c.onDate, { dutyFrom: c.dutyFrom });
+            expect(result.classification, `citizen born ${birthOf.get(id)} not listed by SQL`).toBe('none');
+          }
+        });
+      }),
+      { numRuns: 60, seed: 20261123, endOnFailure: true },
+    );
+    expect(judgedCount).toBeGreaterThan(50);
+  }, 120_000);
+
+  it('a disagreement is caught, not stored', async () => {
+    const { db } = await testDatabase();
+    await inMunicipality(db, municipalityId, async (tx) => {
+      const plan = planFor(RULE_SETS['hovedlov-2022'], '2026-11-23', '2026-01-01');
+      const ids = (await tx.selectFrom('sector_record').select('citizen_id').distinct().execute()).map((r) => r.citizen_id);
+      const { rows } = await judgeQuery(plan, ids).execute(tx);
+      const candidate = rows.find((r) => r.classification !== 'none')!;
+      expect(candidate).toBeDefined();
+      await expect(verifyWithEvaluator(tx, plan, [{ ...candidate, classification: 'none' }])).rejects.toThrow(/disagree/);
+      const compact = candidate.compact as { routes: [string, boolean, [string, boolean, string[]][]][] };
+      const tampered = { ...compact, routes: compact.routes.map(([id, met, cs]) => [id, met, cs.map(([cid, cmet, recs]) => [cid, cmet, recs.slice(1)])]) };
+      if (compact.routes.some(([, , cs]) => cs.some(([, , recs]) => recs.length > 0))) {
+        await expect(verifyWithEvaluator(tx, plan, [{ ...candidate, compact: tampered }])).rejects.toThrow(/disagree/);
+      }
+    });
+  });
+});

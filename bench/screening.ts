@@ -1,5 +1,5 @@
 /**
- * `npm run bench:screening [-- --citizens 600000 --seed 42 --reload]`
+ * `npm run bench:screening [-- --citizens 600000 --seed 42 --rounds 3 --reload]`
  *
  * Generates (or reuses) a synthetic municipality, loads it through the
  * product's own import, screens it in full through the product's own code
@@ -44,6 +44,7 @@ const opt = (name: string, fallback: string) => {
 const CITIZENS = Number(opt('citizens', process.env.DATABASE_URL ? '600000' : '60000'));
 const SEED = Number(opt('seed', '42'));
 const RELOAD = args.includes('--reload');
+const ROUNDS = Number(opt('rounds', '3'));
 const ON_DATE = '2026-11-23';
 const CODE = 'BENCH';
 const SINGLE_SAMPLES = 200;
@@ -97,7 +98,7 @@ async function main() {
     let summary = null as Awaited<ReturnType<typeof screen>> | null;
     let baselineCount = 0;
     const timings: Record<string, number> = {};
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       await clear();
       let t = performance.now();
       summary = await screen(a, { kind: 'municipality' }, { onDate: ON_DATE, onProgress: round === 0 ? progressBar('screening') : undefined, timings });

@@ -4,7 +4,8 @@ import { evaluateTargetGroup, RULE_SETS, type Criterion, type LocalDate, type Ru
 import { inMunicipality } from '../src/db/transactions';
 import { judgeQuery } from '../src/screening/compile-sql';
 import { loadRecords } from '../src/screening/facts';
-import { planFor, verifyWithEvaluator } from '../src/screening/screen';
+import { planFor, screen, verifyWithEvaluator } from '../src/screening/screen';
+import { systemAccessFor } from '../src/access/system-access';
 import { testDatabase } from './support/database';
 import { freshMunicipality } from './support/harness';
 
@@ -116,6 +117,12 @@ describe('screening SQL and the evaluator agree', () => {
           const { rows } = await judgeQuery(plan, ids).execute(tx);
           await verifyWithEvaluator(tx, plan, rows);
           judgedCount += rows.length;
+          // stored as sorted as the evaluator's path stores them (one fingerprint per result)
+          for (const row of rows) {
+            for (const [, , criteria] of (row.compact as { routes: [string, boolean, [string, boolean, string[]][]][] }).routes) {
+              for (const [, , recordIds] of criteria) expect(recordIds).toEqual([...recordIds].sort());
+            }
+          }
           const listed = new Set(rows.map((r) => r.citizen_id));
           const records = await loadRecords(tx, ids);
           const birthOf = new Map(ids.map((id, i) => [id, births.filter((b) => b <= c.onDate)[i]!]));
@@ -145,5 +152,24 @@ describe('screening SQL and the evaluator agree', () => {
         await expect(verifyWithEvaluator(tx, plan, [{ ...candidate, compact: tampered }])).rejects.toThrow(/disagree/);
       }
     });
+  });
+
+  it('a result stored by a full run and the same result from re-screening a few citizens have one fingerprint', async () => {
+    const { db } = await testDatabase();
+    const { id } = await freshMunicipality();
+    const a = systemAccessFor(db, id, 'test', 'target_group_screening');
+    const full = await screen(a, { kind: 'municipality' }, { onDate: '2026-11-23' });
+    expect(full.mandatory + full.optional).toBeGreaterThan(3);
+    const candidates = await inMunicipality(db, id, async (tx) =>
+      (await tx.selectFrom('target_group_status').select('citizen_id').where('classification', '<>', 'none').execute()).map((r) => r.citizen_id),
+    );
+    // The evaluator's path finds nothing new in what the statement stored …
+    const few = await screen(a, { kind: 'citizens', ids: candidates }, { onDate: '2026-11-23' });
+    expect(few).toMatchObject({ mandatory: full.mandatory, optional: full.optional, changed: 0 });
+    // … and after the evaluator's path has stored a change, the statement agrees with it.
+    const later = await screen(a, { kind: 'citizens', ids: candidates }, { onDate: '2026-11-23', ruleSetId: 'plan-2018' });
+    expect(later.changed).toBe(candidates.length);
+    const back = await screen(a, { kind: 'municipality' }, { onDate: '2026-11-23', ruleSetId: 'plan-2018' });
+    expect(back.changed).toBe(0);
   });
 });

@@ -25,7 +25,8 @@ export function compactResult(result: TargetGroupResult): Extract<CompactResult,
   return {
     v: 2,
     gates: result.gates.map((g) => [g.criterionId, g.met]),
-    routes: result.routes.map((r) => [r.routeId, r.met, r.criteria.map((c) => [c.criterionId, c.met, c.recordIds])]),
+    // sorted, as the screening statement sorts them: the same result, the same stored form
+    routes: result.routes.map((r) => [r.routeId, r.met, r.criteria.map((c) => [c.criterionId, c.met, [...c.recordIds].sort()])]),
   };
 }
 

@@ -34,10 +34,12 @@ export type CitizenFilter = { kind: 'all' } | { kind: 'ids'; ids: string[] };
 
 /**
  * `judged`: one row per citizen with a relevant active record (or, with
- * `previousCandidates`, who was a candidate before), with the columns
- * citizen_id, birth_date, classification, mandatory_from, compact (jsonb), used_ids (uuid[]).
+ * `previousCandidates`, who was a candidate before): citizen_id, birth_date,
+ * classification, mandatory_from, the record-id arrays, and `compact` — an
+ * expression over a `judged p` row that builds the explanation, so it is
+ * built only for the rows that need one.
  */
-function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandidates: boolean): RawBuilder<unknown> {
+function judgedSql(plan: ScreeningPlan, citizens: CitizenFilter, previousCandidates: boolean): { ctes: RawBuilder<unknown>; compact: RawBuilder<unknown>; usedIds: RawBuilder<unknown> } {
   const rules = plan.ruleSet.targetGroup;
   const routes = [...rules.mandatory.map((route) => ({ group: 'mandatory' as const, route })), ...rules.optional.map((route) => ({ group: 'optional' as const, route }))];
   const everyRouteNeedsRecords = routes.every((r) => r.route.all.some((c) => c.type === 'has_records'));
@@ -54,12 +56,12 @@ function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandid
   const criterionSql = (c: Criterion): { met: RawBuilder<boolean>; ids: RawBuilder<unknown> } => {
     switch (c.type) {
       case 'age_at_least':
-        return { met: sql`(p.birth_date <= ${ageThresholdBirthDate(plan.onDate, c.years)}::date)`, ids: sql`'[]'::jsonb` };
+        return { met: sql`(p.birth_date <= ${ageThresholdBirthDate(plan.onDate, c.years)}::date)`, ids: sql`'[]'::json` };
       case 'age_below':
-        return { met: sql`(p.birth_date > ${ageThresholdBirthDate(plan.onDate, c.years)}::date)`, ids: sql`'[]'::jsonb` };
+        return { met: sql`(p.birth_date > ${ageThresholdBirthDate(plan.onDate, c.years)}::date)`, ids: sql`'[]'::json` };
       case 'has_records': {
         const column = sql.ref(`p.${idsOf(c.match)}`);
-        return { met: sql`(coalesce(cardinality(${column}), 0) >= ${c.min ?? 1})`, ids: sql`to_jsonb(coalesce(${column}, '{}'::uuid[]))` };
+        return { met: sql`(coalesce(cardinality(${column}), 0) >= ${c.min ?? 1})`, ids: sql`to_json(coalesce(${column}, '{}'::uuid[]))` };
       }
     }
   };
@@ -88,19 +90,21 @@ function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandid
   const gatesMet = sql<boolean>`(${sql.join(gates.map((g) => g.met), sql` and `)})`;
   const mandatoryGroup = plan.dutyApplies ? 'mandatory' : 'optional';
 
-  const compact = sql`jsonb_build_object('v', 2,
-    'gates', jsonb_build_array(${sql.join(gates.map((g) => sql`jsonb_build_array(${g.id}::text, ${g.met})`))}),
-    'routes', jsonb_build_array(${sql.join(
+  // Built as json (text, cheap to nest) and turned into jsonb once: nesting jsonb
+  // re-encodes every level and cost most of the statement's time.
+  const compact = sql`json_build_object('v', 2,
+    'gates', json_build_array(${sql.join(gates.map((g) => sql`json_build_array(${g.id}::text, ${g.met})`))}),
+    'routes', json_build_array(${sql.join(
       judgedRoutes.map(
-        (r) => sql`jsonb_build_array(${r.route.id}::text, ${r.met}, jsonb_build_array(${sql.join(
-          r.criteria.map((x) => sql`jsonb_build_array(${x.c.id}::text, ${x.met}, ${x.ids})`),
+        (r) => sql`json_build_array(${r.route.id}::text, ${r.met}, json_build_array(${sql.join(
+          r.criteria.map((x) => sql`json_build_array(${x.c.id}::text, ${x.met}, ${x.ids})`),
         )}))`,
       ),
-    )}))`;
+    )}))::jsonb`;
 
   const counts = [...matches.values()].map(
     ({ match, column }) =>
-      sql`array_agg(r.id order by r.id) filter (where r.kind = ${match.kind} and r.code in (${sql.join(match.codes.map((code) => sql`${code}`))})${
+      sql`array_agg(r.id) filter (where r.kind = ${match.kind} and r.code in (${sql.join(match.codes.map((code) => sql`${code}`))})${
         match.sectors?.length ? sql` and r.sector in (${sql.join(match.sectors.map((s) => sql`${s}`))})` : sql``
       }) as ${sql.id(column)}`,
   );
@@ -110,13 +114,18 @@ function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandid
   const recordsOf = citizens.kind === 'all' ? sql`true` : sql`r.citizen_id = any(${citizens.ids}::uuid[])`;
   const previousOf = citizens.kind === 'all' ? sql`true` : sql`s.citizen_id = any(${citizens.ids}::uuid[])`;
 
-  return sql`
+  const ctes = sql`
     f as (
       select r.citizen_id, ${sql.join(counts)}
-      from sector_record r
-      where r.start_date <= ${plan.onDate}::date and (r.end_date is null or r.end_date >= ${plan.onDate}::date)
-        and r.code in (${sql.join(relevantCodes.map((c) => sql`${c}`))})
-        and ${recordsOf}
+      from (
+        -- in id order, so every array of record ids comes out sorted (one sort of the
+        -- relevant records; the stored form and its fingerprint depend on it)
+        select r.* from sector_record r
+        where r.start_date <= ${plan.onDate}::date and (r.end_date is null or r.end_date >= ${plan.onDate}::date)
+          and r.code in (${sql.join(relevantCodes.map((c) => sql`${c}`))})
+          and ${recordsOf}
+        order by r.citizen_id, r.id
+      ) r
       group by r.citizen_id
     ),
     prev as (
@@ -128,6 +137,8 @@ function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandid
       select c.id as citizen_id, c.birth_date, prev.fingerprint as prev_fingerprint, prev.candidate_since as prev_since, ${sql.join(matchColumns)}
       from f full join prev on prev.citizen_id = f.citizen_id
       join citizen c on c.id = coalesce(f.citizen_id, prev.citizen_id)
+      -- the join on coalesce() cannot use the key: name the few citizens outright
+      where ${citizens.kind === 'all' ? sql`true` : sql`c.id = any(${citizens.ids}::uuid[])`}
     ),
     judged as (
       select p.citizen_id, p.birth_date, p.prev_fingerprint, p.prev_since,
@@ -136,16 +147,17 @@ function judgedCtes(plan: ScreeningPlan, citizens: CitizenFilter, previousCandid
           when ${anyOf('optional')} then 'optional'
           else 'none' end as classification,
         case when ${gatesMet} and ${anyOf('mandatory')} then ${plan.dutyApplies ? null : plan.dutyAhead}::date end as mandatory_from,
-        ${compact} as compact,
-        ${usedIds.length ? sql`${sql.join(usedIds, sql` || `)}` : sql`'{}'::uuid[]`} as used_ids
+        ${sql.join([...matches.values()].map((m) => sql.ref(`p.${m.column}`)))}
       from p
     )`;
+  return { ctes, compact, usedIds: usedIds.length ? sql`(${sql.join(usedIds, sql` || `)})` : sql`'{}'::uuid[]` };
 }
 
 /** Judges the given citizens without storing anything: the evaluator's check and the tests read this. */
 export function judgeQuery(plan: ScreeningPlan, ids: string[]): RawBuilder<JudgedRow> {
-  return sql<JudgedRow>`with ${judgedCtes(plan, { kind: 'ids', ids }, false)}
-    select citizen_id, birth_date, classification, mandatory_from, compact from judged`;
+  const j = judgedSql(plan, { kind: 'ids', ids }, false);
+  return sql<JudgedRow>`with ${j.ctes}
+    select p.citizen_id, p.birth_date, p.classification, p.mandatory_from, ${j.compact} as compact from judged p`;
 }
 
 /** A judged citizen; `compact` is core's CompactResult version 2. */
@@ -157,21 +169,28 @@ export interface JudgedRow {
   compact: Record<string, unknown>;
 }
 
+export interface RunRecord {
+  runId: string;
+  now: Date;
+  /** records the run row as done, with its counts, in the same statement (short runs) */
+  record?: { scope: string; citizens: number; startedBy: string | null };
+}
+
 /**
- * One statement: judges the citizens, and for every candidate (and every
- * former candidate) whose result differs from their latest stored one —
- * the fingerprint covers classification, rule set, duty date and every
- * criterion with its records — stores the result with a copy of the records
- * relied on, and moves the citizen's current status. Returns the counts and
- * a random sample of candidates and non-candidates for the evaluator to check.
+ * The store part of a screening statement, after a CTE `explained`
+ * (citizen_id, classification, mandatory_from, compact, used_ids,
+ * prev_fingerprint, prev_since) of candidates and former candidates: for
+ * each whose result differs from their latest stored one — the fingerprint
+ * is md5 over group, rule set, duty date and the explanation as jsonb text,
+ * so it is the same whoever built the explanation — stores the result with
+ * a copy of the records relied on and moves the citizen's current status.
+ * Leaves CTEs `kept` and `stored` for the counts.
  */
-export function screeningStatement(plan: ScreeningPlan, citizens: CitizenFilter, run: { runId: string; now: Date; sampleSize: number; record?: { scope: string; citizens: number; startedBy: string | null } }): RawBuilder<ScreeningStatementRow> {
-  return sql<ScreeningStatementRow>`
-    with ${judgedCtes(plan, citizens, true)},
+function storeCtes(plan: ScreeningPlan, run: RunRecord): RawBuilder<unknown> {
+  return sql`
     kept as (
-      select j.*, md5(j.classification || '|' || ${plan.ruleSet.id}::text || '|' || coalesce(j.mandatory_from::text, '') || '|' || j.compact::text) as fingerprint
-      from judged j
-      where j.classification <> 'none' or j.prev_fingerprint is not null
+      select e.*, md5(e.classification || '|' || ${plan.ruleSet.id}::text || '|' || coalesce(e.mandatory_from::text, '') || '|' || e.compact::text) as fingerprint
+      from explained e
     ),
     changed as (
       select k.*, gen_random_uuid() as result_id from kept k where k.fingerprint is distinct from k.prev_fingerprint
@@ -203,16 +222,72 @@ export function screeningStatement(plan: ScreeningPlan, citizens: CitizenFilter,
         ${run.record.citizens}, ${run.record.citizens},
         (select count(*) from kept where classification = 'mandatory'), (select count(*) from kept where classification = 'optional'),
         (select count(*) from stored), ${run.now}, ${run.record.startedBy}::uuid, ${run.now}
-    )` : sql``}
-    select
+    )` : sql``}`;
+}
+
+const COUNTS = sql`
       (select count(*) from kept where classification = 'mandatory')::int as mandatory,
       (select count(*) from kept where classification = 'optional')::int as optional,
-      (select count(*) from stored)::int as changed,
+      (select count(*) from stored)::int as changed`;
+
+/**
+ * A whole municipality in one statement: judges every citizen with a
+ * relevant record (and every former candidate), explains and stores what
+ * changed, and returns the counts with a random sample of candidates and
+ * non-candidates for the evaluator to check.
+ */
+export function screeningStatement(plan: ScreeningPlan, run: RunRecord & { sampleSize: number }): RawBuilder<ScreeningStatementRow> {
+  const j = judgedSql(plan, { kind: 'all' }, true);
+  return sql<ScreeningStatementRow>`
+    with ${j.ctes},
+    explained as (
+      select p.citizen_id, p.birth_date, p.prev_fingerprint, p.prev_since, p.classification, p.mandatory_from,
+        ${j.compact} as compact, ${j.usedIds} as used_ids
+      from judged p
+      where p.classification <> 'none' or p.prev_fingerprint is not null
+    ),
+    ${storeCtes(plan, run)}
+    select ${COUNTS},
       (select coalesce(jsonb_agg(x), '[]') from (
         (select citizen_id, birth_date, classification, mandatory_from, compact from kept order by random() limit ${run.sampleSize})
         union all
-        (select citizen_id, birth_date, classification, mandatory_from, compact from judged where classification = 'none' order by random() limit ${run.sampleSize})
+        (select p.citizen_id, p.birth_date, p.classification, p.mandatory_from, ${j.compact} as compact
+          from (select * from judged where classification = 'none' order by random() limit ${run.sampleSize}) p)
       ) x) as sample
+  `;
+}
+
+/** A citizen judged by the evaluator, for `storeEvaluated`. */
+export interface EvaluatedRow {
+  citizen_id: string;
+  classification: 'mandatory' | 'optional' | 'none';
+  mandatory_from: string | null;
+  /** core's CompactResult version 2, record ids sorted */
+  compact: unknown;
+  used_ids: string[];
+}
+
+/**
+ * A few citizens judged by the evaluator (re-screening after new records):
+ * stored by the same store part, so fingerprints match those of full runs.
+ */
+export function storeEvaluated(plan: ScreeningPlan, rows: EvaluatedRow[], run: RunRecord): RawBuilder<Omit<ScreeningStatementRow, 'sample'>> {
+  return sql<Omit<ScreeningStatementRow, 'sample'>>`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(citizen_id uuid, classification text, mandatory_from date, compact jsonb, used_ids uuid[])
+    ),
+    prev as (
+      select s.citizen_id, s.fingerprint, s.candidate_since from target_group_status s
+      where s.classification <> 'none' and s.citizen_id in (select citizen_id from input)
+    ),
+    explained as (
+      select i.*, prev.fingerprint as prev_fingerprint, prev.candidate_since as prev_since
+      from input i left join prev on prev.citizen_id = i.citizen_id
+      where i.classification <> 'none' or prev.citizen_id is not null
+    ),
+    ${storeCtes(plan, run)}
+    select ${COUNTS}
   `;
 }
 
@@ -220,6 +295,6 @@ export interface ScreeningStatementRow {
   mandatory: number;
   optional: number;
   changed: number;
-  /** judged rows for the evaluator to check: a random sample of candidates (and former ones) and of non-candidates */
+  /** judged rows for the evaluator to check: a random sample of candidates (and former candidates) and of non-candidates */
   sample: JudgedRow[];
 }

@@ -32,19 +32,22 @@ export async function loadRecords(tx: Tx, ids: string[]): Promise<Map<string, Fa
   return byCitizen;
 }
 
-/** Birth dates and all sector records of the given citizens, in the evaluator's shape. */
-export async function loadFacts(tx: Tx, ids: string[]) {
-  const citizens = await tx.selectFrom('citizen').select(['id', 'birth_date']).where('id', 'in', ids).execute();
-  const records = await tx
-    .selectFrom('sector_record')
-    .select(['id', 'citizen_id', 'kind', 'sector', 'code', 'title', 'legal_basis', 'start_date', 'end_date', 'source_system'])
-    .where('citizen_id', 'in', ids)
+/** Birth dates and all sector records of the given citizens, in the evaluator's shape (one query). */
+export async function loadFacts(tx: Tx, ids: string[]): Promise<Map<string, { birthDate: string; records: Fact[] }>> {
+  const rows = await tx
+    .selectFrom('citizen as c')
+    .leftJoin('sector_record as r', 'r.citizen_id', 'c.id')
+    .select(['c.id as citizen', 'c.birth_date', 'r.id', 'r.kind', 'r.sector', 'r.code', 'r.title', 'r.legal_basis', 'r.start_date', 'r.end_date', 'r.source_system'])
+    .where('c.id', '=', (eb) => eb.fn.any(eb.val(ids)))
     .execute();
-  const facts = new Map(citizens.map((c) => [c.id, { birthDate: c.birth_date, records: [] as Fact[] }]));
-  for (const r of records) facts.get(r.citizen_id)!.records.push(sectorRecordFact(r));
+  const facts = new Map<string, { birthDate: string; records: Fact[] }>();
+  for (const r of rows) {
+    let f = facts.get(r.citizen);
+    if (!f) facts.set(r.citizen, (f = { birthDate: r.birth_date, records: [] }));
+    if (r.id !== null) f.records.push(sectorRecordFact(r as Parameters<typeof sectorRecordFact>[0]));
+  }
   return facts;
 }
-
 
 /** A sector_record row as the domain and the API see it. */
 export function sectorRecordFact(r: Pick<SectorRecordTable, 'id' | 'kind' | 'sector' | 'code' | 'title' | 'legal_basis' | 'start_date' | 'end_date' | 'source_system'>): Fact {

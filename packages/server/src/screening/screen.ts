@@ -1,8 +1,8 @@
-import { compactResult, dutyDate, evaluateTargetGroup, todayInCopenhagen, type CompactResult, type LocalDate, type RuleSet } from '@helhed/core';
+import { compactResult, dutyDate, evaluateTargetGroup, todayInCopenhagen, type CompactResult, type LocalDate, type RuleSet, type TargetGroupResult } from '@helhed/core';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
-import { screeningStatement, type CitizenFilter, type JudgedRow, type ScreeningPlan } from './compile-sql';
-import { loadRecords, ruleSetContext } from './facts';
+import { screeningStatement, storeEvaluated, type EvaluatedRow, type JudgedRow, type ScreeningPlan } from './compile-sql';
+import { loadFacts, loadRecords, ruleSetContext } from './facts';
 
 export interface ScreeningOptions {
   onDate?: LocalDate;
@@ -34,12 +34,14 @@ export const INLINE_LIMIT = 2000;
 /**
  * Screens citizens against the target-group rules (SPEC C2): the whole
  * municipality as a batch, or some citizens at once when their records
- * change. One statement compiled from the rule data judges every citizen
- * with a relevant record (and every former candidate), builds each
- * explanation and stores the results that differ from the citizen's latest
- * one, so history shows changes (compile-sql.ts). The pure evaluator then
- * judges a random sample of the same citizens (all of them when few) and
- * must agree; a disagreement is a bug and rolls the run back.
+ * change. A whole municipality: one statement compiled from the rule data
+ * judges every citizen with a relevant record (and every former candidate),
+ * builds each explanation and stores the results that differ from the
+ * citizen's latest one, so history shows changes (compile-sql.ts); the pure
+ * evaluator then judges a random sample of the same citizens and must
+ * agree — a disagreement is a bug and rolls the run back. A few citizens:
+ * the evaluator judges them and the same store part of the statement keeps
+ * what changed, with fingerprints computed the same way in the database.
  *
  * Progress: a municipality run is recorded first (running, 0 done) and
  * marked done with its counts; the statement itself is one step (seconds
@@ -61,9 +63,15 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
     if (scope.ids.length > INLINE_LIMIT) throw new RangeError(`at most ${INLINE_LIMIT} citizens at once`);
     const counts = await a.gateway.run(a.ctx, audited({ step: 'citizens', citizens: scope.ids.length }), async ({ tx }) => {
       const plan = await screeningPlan(tx, onDate, opts.ruleSetId);
+      let t = performance.now();
+      const facts = await loadFacts(tx, scope.ids);
+      const evaluated = [...facts].map(([id, f]) => evaluatedRow(id, evaluateTargetGroup(f, plan.ruleSet, onDate, { dutyFrom: plan.dutyFrom })));
+      time(opts.timings, 'evaluate', t);
+      t = performance.now();
       const record = { scope: scope.kind, citizens: scope.ids.length, startedBy };
-      const row = await runStatement(tx, plan, { kind: 'ids', ids: scope.ids }, { runId, now, sampleSize: INLINE_LIMIT, record }, opts.timings);
-      return { ruleSetId: plan.ruleSet.id, mandatory: row.mandatory, optional: row.optional, changed: row.changed };
+      const { rows } = await storeEvaluated(plan, evaluated, { runId, now, record }).execute(tx);
+      time(opts.timings, 'store', t);
+      return { ruleSetId: plan.ruleSet.id, ...rows[0]! };
     });
     opts.onStarted?.(runId);
     opts.onProgress?.(scope.ids.length, scope.ids.length);
@@ -94,7 +102,7 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
   opts.onProgress?.(0, started.total);
   try {
     const row = await a.gateway.run(a.ctx, audited({ step: 'screen' }), ({ tx }) =>
-      runStatement(tx, started.plan, { kind: 'all' }, { runId, now, sampleSize: VERIFY_SAMPLE }, opts.timings),
+      runStatement(tx, started.plan, { runId, now, sampleSize: VERIFY_SAMPLE }, opts.timings),
     );
     const summary: ScreeningSummary = {
       runId,
@@ -133,9 +141,9 @@ export function planFor(ruleSet: RuleSet, onDate: LocalDate, dutyFrom: LocalDate
   return { ruleSet, onDate, dutyApplies, dutyAhead: dutyApplies ? null : duty, dutyFrom };
 }
 
-async function runStatement(tx: Tx, plan: ScreeningPlan, citizens: CitizenFilter, run: Parameters<typeof screeningStatement>[2], timings?: Record<string, number>) {
+async function runStatement(tx: Tx, plan: ScreeningPlan, run: Parameters<typeof screeningStatement>[1], timings?: Record<string, number>) {
   let t = performance.now();
-  const { rows } = await screeningStatement(plan, citizens, run).execute(tx);
+  const { rows } = await screeningStatement(plan, run).execute(tx);
   time(timings, 'statement', t);
   t = performance.now();
   const row = rows[0]!;
@@ -163,6 +171,17 @@ export async function verifyWithEvaluator(tx: Tx, plan: ScreeningPlan, judged: r
     const actual = JSON.stringify([j.classification, j.mandatory_from, normalised(j.compact as unknown as CompactResult)]);
     if (expected !== actual) throw new Error(`target-group rules disagree for citizen ${j.citizen_id}: SQL ${actual}, evaluator ${expected}`);
   }
+}
+
+function evaluatedRow(citizenId: string, result: TargetGroupResult): EvaluatedRow {
+  const compact = compactResult(result);
+  return {
+    citizen_id: citizenId,
+    classification: result.classification,
+    mandatory_from: result.mandatoryFrom,
+    compact,
+    used_ids: [...new Set(compact.routes.flatMap(([, , criteria]) => criteria.flatMap(([, , ids]) => ids)))],
+  };
 }
 
 function normalised(c: CompactResult) {

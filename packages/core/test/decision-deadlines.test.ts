@@ -19,7 +19,7 @@ describe('receipt date by channel (JM vejledning nr. 9533/2018, followed by Anke
     ['2027-03-26', 'ordinary_post', '2027-04-06', 'dated Langfredag 2027'],
     ['2026-12-18', 'ordinary_post', '2026-12-30', 'over Christmas: 24, 25, 26 December not counted'],
     ['2026-06-04', 'ordinary_post', '2026-06-15', 'over Grundlovsdag'],
-  ] as const)('%s by %s → received %s (%s)', (sent, channel, expected) => {
+  ] as const)('%s by %s → received %s (%s)', (sent, channel, expected, _why) => {
     expect(receiptDate(sent, channel, deadlines)).toBe(expected);
   });
 });
@@ -41,7 +41,7 @@ describe('complaint deadline: 4 weeks after receipt, moved to the next working d
     ['2028-02-01', 'digital_post', '2028-02-29', 'leap year: 29 February 2028 is a Tuesday'],
     ['2028-01-31', 'digital_post', '2028-02-28', 'leap year: four weeks, not a month'],
     ['2027-02-01', 'digital_post', '2027-03-01', 'non-leap February'],
-  ] as const)('%s by %s → %s (%s)', (sent, channel, expected) => {
+  ] as const)('%s by %s → %s (%s)', (sent, channel, expected, _why) => {
     expect(decisionDeadlines(sent, channel, deadlines).complaintDeadline).toBe(expected);
   });
 

@@ -71,12 +71,19 @@ export interface Composition {
   outside: ComposedElement[];
 }
 
-/** Groups the granted interventions into the decisions the rule set requires, in the order given. */
-export function composeDecisions(interventions: readonly GrantedIntervention[], rules: DecisionRules): Composition {
+/**
+ * Groups the granted interventions into the decisions the rule set requires,
+ * in the order given. An intervention that arrives already classified (e.g.
+ * by its catalogue item's own flags) keeps that classification.
+ */
+export function composeDecisions(
+  interventions: readonly (GrantedIntervention & { classification?: ElementClassification })[],
+  rules: DecisionRules,
+): Composition {
   const groups = new Map<SectorLawId, ComposedElement[]>();
   const outside: ComposedElement[] = [];
-  for (const intervention of interventions) {
-    const element: ComposedElement = { ...classifyIntervention(intervention, rules), intervention };
+  for (const { classification, ...intervention } of interventions) {
+    const element: ComposedElement = { ...(classification ?? classifyIntervention(intervention, rules)), intervention };
     if (element.treatment === 'outside') {
       outside.push(element);
       continue;

@@ -145,6 +145,10 @@ describe('acceptance: combined decision and one complaint route (Lotte)', () => 
     decision = issued;
     expect((await mette.post(`/api/decisions/${decision.id}/issue`, { version: issued.version, channel: 'digital_post' })).statusCode).toBe(409);
     expect((await mette.patch(`/api/decisions/${decision.id}`, { version: issued.version, reasoning: 'Ændret bagefter' })).statusCode).toBe(409);
+    // Final in the database too, whoever asks (trigger), elements included.
+    const { db } = await testDatabase();
+    await expect(db.updateTable('decision').set({ reasoning: 'Ændret i databasen' }).where('id', '=', issued.id).execute()).rejects.toThrow(/issued/);
+    await expect(db.updateTable('decision_element').set({ reasoning: 'x' }).where('decision_id', '=', issued.id).execute()).rejects.toThrow(/issued/);
     // The letter as sent is what the preview shows from now on.
     expect((await lotte.get(`/api/decisions/${decision.id}/preview`)).json().letter).toEqual(letter);
     const events = (await mette.get(`/api/cases/${caseId}/events`)).json().items.map((e: any) => e.type);

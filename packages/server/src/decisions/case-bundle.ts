@@ -7,7 +7,7 @@
  * Each section is one function below; the plan and the assessment (issue 4)
  * are added as sections here when their tables exist.
  */
-import { CASE_EVENT_LABELS, DECISION_EVENT_LABELS, type api } from '@helhed/core';
+import { CASE_EVENT_LABELS, type api } from '@helhed/core';
 import type { z } from 'zod';
 import type { Tx } from '../db/transactions';
 import type { ComplaintDto } from './complaint-store';
@@ -83,8 +83,7 @@ const caseHistorySection: Section = async ({ tx, complaint }) => {
     .orderBy('occurred_at')
     .orderBy('seq')
     .execute();
-  const labels: Record<string, string> = { ...CASE_EVENT_LABELS, ...DECISION_EVENT_LABELS };
-  const events = rows.map((r) => ({ occurredAt: r.occurred_at.toISOString(), type: r.type, label: labels[r.type] ?? r.type, actor: r.actor_name, data: r.data }));
+  const events = rows.map((r) => ({ occurredAt: r.occurred_at.toISOString(), type: r.type, label: CASE_EVENT_LABELS[r.type] ?? r.type, actor: r.actor_name, data: r.data }));
   return [{ key: 'sagsforloeb', title: 'Sagens forløb (hændelser og notater)', kind: 'case_history', date: rows.length ? day(rows.at(-1)!.occurred_at) : null, content: events }];
 };
 

@@ -315,6 +315,10 @@ describe('acceptance: combined decision and one complaint route (Lotte)', () => 
     const henrik = await loginEmployee(h.app, 'henrik', code);
     const item = (await henrik.get('/api/deadlines')).json().items.find((i: any) => i.complaintId === late.id && i.kind === 'reassessment');
     expect(item).toMatchObject({ state: 'running', dueOn: '2027-02-01', daysLeft: 27 });
+    // The remanded case's task (due 7 December) is still open: overdue.
+    const board = (await henrik.get('/api/deadlines?state=overdue')).json();
+    expect(board.items.map((i: any) => [i.kind, i.dueOn, i.complaintId])).toEqual([['appeal_follow_up', '2026-12-07', complaint.id]]);
+    expect(board.summary).toEqual([{ unitName: expect.any(String), caseworkerName: mette.me.name, kind: 'appeal_follow_up', running: 0, overdue: 1, met: 0, missed: 0 }]);
     const upheld = await mette.post(`/api/complaints/${late.id}/reassessment`, { version: decided.json().version, outcome: 'uphold', reasoning: 'Fastholdt.' });
     expect(upheld.statusCode, upheld.body).toBe(200);
   });

@@ -94,9 +94,22 @@ describe('acceptance: combined decision and one complaint route (Lotte)', () => 
     const stale = await mette.patch(`/api/decisions/${decision.id}`, { version: 1, reasoning: 'En andens ændring' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().type).toMatch(/stale-version/);
+    // Two edits of the same version at once: exactly one wins.
+    const jonas = await loginEmployee(h.app, 'jonas', code);
+    const both = await Promise.all([
+      mette.patch(`/api/decisions/${decision.id}`, { version: 2, citizenGoals: ['Jeg vil have overskud til mine børn.', 'Jeg vil gerne arbejde i et køkken igen.'] }),
+      mette.patch(`/api/decisions/${decision.id}`, { version: 2, citizenGoals: ['Overskrevet'] }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.statusCode === 200)!.json();
+    if (winner.citizenGoals[0] === 'Overskrevet') {
+      const restore = await mette.patch(`/api/decisions/${decision.id}`, { version: 3, citizenGoals: ['Jeg vil have overskud til mine børn.', 'Jeg vil gerne arbejde i et køkken igen.'] });
+      expect(restore.statusCode).toBe(200);
+    }
+    expect((await jonas.patch(`/api/decisions/${decision.id}`, { version: 3, reasoning: 'Ikke min sag' })).statusCode).toBe(403);
     decision = (await mette.get(`/api/decisions/${decision.id}`)).json();
     expect(decision.reasoning).toMatch(/samlet indsats/);
-    expect(decision.version).toBe(2);
+    expect(decision.version).toBeGreaterThanOrEqual(3);
   });
 
   it('preview returns the full letter data with one complaint guidance and the deadline for the chosen channel', async () => {

@@ -34,6 +34,17 @@ export const ACTIONS = [
   'screening.read',
   /** the caseworker's individual target-group assessment (a procedural decision) */
   'target_group.assess',
+  /** decisions (C7): reading issued decisions and drafts, writing drafts, issuing */
+  'decision.read',
+  'decision.write',
+  'decision.issue',
+  /** complaints (C8): reading, registering (the citizen about their own decision), reassessing, exporting the bundle */
+  'complaint.read',
+  'complaint.register',
+  'complaint.reassess',
+  'complaint.export',
+  /** the leaders' deadline board: deadlines by unit and caseworker, no citizen details */
+  'deadlines.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +86,13 @@ export const POLICY: Record<Role, Grants> = {
     // Finding and assessing candidates is how a case starts: no relation needed.
     'screening.read': ['none', 'coordinator', 'team', 'contact'],
     'target_group.assess': ['none', 'coordinator', 'team'],
+    'decision.read': CASE_RELATED,
+    'decision.write': CASEWORK,
+    'decision.issue': CASEWORK,
+    'complaint.read': CASE_RELATED,
+    'complaint.register': CASEWORK,
+    'complaint.reassess': CASEWORK,
+    'complaint.export': CASEWORK,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -87,11 +105,13 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': CASE_RELATED,
     'sector_record.read': CASE_RELATED,
     'caseload.read': ['none'],
+    'decision.read': CASE_RELATED,
+    'complaint.read': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
   // takes a break-the-glass reason.
-  leader: { 'screening.run': ['none'] },
+  leader: { 'screening.run': ['none'], 'deadlines.read': ['none'] },
   visitation_forum: {},
   administrator: { 'import.run': ['none'], 'screening.run': ['none'] },
   system: { 'import.run': ['none'], 'screening.run': ['none'] },
@@ -105,6 +125,9 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': ['self'],
     'health.read': ['self'],
     'audit.read_own': ['self'],
+    'decision.read': ['self'],
+    'complaint.read': ['self'],
+    'complaint.register': ['self'],
   },
 };
 

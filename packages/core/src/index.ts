@@ -15,3 +15,8 @@ export * from './target-group/codes';
 export * from './target-group/pension-age';
 export * from './target-group/evaluate';
 export * from './target-group/compact';
+export * from './rules/decision-rules';
+export * from './decisions/deadlines';
+export * from './decisions/compose';
+export * from './decisions/letter-data';
+export * from './decisions/labels.da';

@@ -1,4 +1,5 @@
 import type { ConsentScope } from './vocabulary';
+import { DECISION_EVENT_LABELS } from './decisions/labels.da';
 
 /** Danish labels people read; code-side strings kept in one place (SPEC §4). */
 export const CONSENT_SCOPE_LABELS: Record<ConsentScope, string> = {
@@ -20,4 +21,5 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   task_created: 'Opgave oprettet',
   task_completed: 'Opgave løst',
   health_document_received: 'Helbredsoplysninger modtaget',
+  ...DECISION_EVENT_LABELS,
 };

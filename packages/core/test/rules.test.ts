@@ -22,6 +22,7 @@ describe('rule set data', () => {
     const ruleSet = getRuleSet(id);
     expect(ruleSet.effectiveFrom).toBe(effectiveFrom);
     expect(ruleSet.combinedDecision).toBe(combined);
+    expect(ruleSet.decisions.mode).toBe(combined ? 'combined' : 'per_sector');
     expect(ruleSet.amends).toBe(amends);
   });
 
@@ -33,6 +34,7 @@ describe('rule set data', () => {
       ordinaryPostReceiptDays: 6,
       digitalPostReceiptDays: 0,
       fleksjobPauseReturnYears: 2,
+      appealResultFollowUpDays: 14,
     });
   });
 

@@ -82,6 +82,9 @@ interface Ids {
   /** a registered citizen without a case, for opening one */
   citizenWithoutCaseId: string;
   coordinatorId: string;
+  /** a draft decision of the case, and a complaint about an earlier issued one */
+  decisionId: string;
+  complaintId: string;
 }
 
 const HEALTH_SOURCE = 'Psykiatrien Region Demo';
@@ -112,6 +115,13 @@ const VALID_BODIES: Record<string, (ids: Ids, client: Client) => Promise<Record<
     const task = (await c.get(`/api/cases/${ids.caseId}/tasks`)).json().items.find((t: { id: string }) => t.id === ids.taskId);
     return { version: task.version, note: 'Afgjort efter sektorloven.' };
   },
+  // Decisions and complaints, in an order that works: the draft is edited and issued, then complained about, then drafted anew.
+  'PATCH /api/decisions/{decisionId}': async (ids, c) => ({ version: (await c.get(`/api/decisions/${ids.decisionId}`)).json().version, reasoning: 'Begrundet.' }),
+  'POST /api/decisions/{decisionId}/issue': async (ids, c) => ({ version: (await c.get(`/api/decisions/${ids.decisionId}`)).json().version, channel: 'digital_post' }),
+  'POST /api/decisions/{decisionId}/complaints': async () => ({ scope: 'whole', channel: 'letter', receivedOn: '2026-11-23', text: 'Klage.' }),
+  'POST /api/cases/{caseId}/decisions': async () => ({ reasoning: 'Samlet indsats.' }),
+  'POST /api/complaints/{complaintId}/reassessment': async (ids, c) => ({ version: (await c.get(`/api/complaints/${ids.complaintId}`)).json().version, outcome: 'uphold', reasoning: 'Fastholdt.' }),
+  'POST /api/complaints/{complaintId}/appeal-result': async (ids, c) => ({ version: (await c.get(`/api/complaints/${ids.complaintId}`)).json().version, result: 'stadfaestet', receivedOn: '2026-11-23' }),
 };
 /** Order for sending the valid bodies once: the case is closed last. */
 const VALID_ORDER = Object.keys(VALID_BODIES).sort((a, b) => Number(a.endsWith('/phase')) - Number(b.endsWith('/phase')));
@@ -152,6 +162,8 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'contactId' ? ids.contactId
       : name === 'id' && segment === 'tasks' ? ids.taskId
       : name === 'id' && segment === 'health-documents' ? ids.healthDocumentId
+      : name === 'decisionId' ? ids.decisionId
+      : name === 'complaintId' ? ids.complaintId
       : null;
     if (!id) throw new Error(`no test id for path parameter {${name}} in ${path}: add it to substitutePath`);
     return id;
@@ -232,6 +244,11 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
     expect(withdrawn.tasks).toHaveLength(1);
     await ok(mette.post(`/api/citizens/${citizen.id}/consents`, { scope: 'holistic_effort', action: 'given', form: 'digital' }));
     const other = await ok(mette.post('/api/citizens', { cpr: '160481-2233', name: 'Uden Sag' }));
+    const issued = (await ok(mette.post(`/api/cases/${kase.id}/decisions`, { reasoning: 'Samlet indsats.', elements: [] }))).items[0];
+    const withReasons = await ok(mette.patch(`/api/decisions/${issued.id}`, { version: issued.version, elements: issued.elements.map((e: { interventionId: string }) => ({ interventionId: e.interventionId, reasoning: 'Begrundet.' })) }), 200);
+    await ok(mette.post(`/api/decisions/${issued.id}/issue`, { version: withReasons.version, channel: 'digital_post' }), 200);
+    const complaint = await ok(mette.post(`/api/decisions/${issued.id}/complaints`, { scope: 'whole', channel: 'phone', receivedOn: '2026-11-23', text: 'Klage.' }));
+    const draft = (await ok(mette.post(`/api/cases/${kase.id}/decisions`, { reasoning: 'Samlet indsats.', elements: [{ interventionId: issued.elements[0].interventionId, reasoning: 'Begrundet.' }] }))).items[0];
     ids = {
       citizenId: citizen.id,
       caseId: kase.id,
@@ -240,6 +257,8 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
       healthDocumentId: document.id,
       citizenWithoutCaseId: other.id,
       coordinatorId: mette.me.id,
+      decisionId: draft.id,
+      complaintId: complaint.id,
     };
 
     const spec = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();

@@ -1,3 +1,4 @@
+import { HOVEDLOV_DECISIONS } from './decision-data';
 import type { Criterion, Route, TargetGroupRules } from '../target-group/types';
 import { HOVEDLOV_2022 } from './hovedlov-2022';
 import type { RuleSet } from './types';
@@ -75,8 +76,10 @@ export const BESKAEFTIGELSESREFORM_2027: RuleSet = {
     ordinaryPostReceiptDays: 6,
     digitalPostReceiptDays: 0,
     fleksjobPauseReturnYears: 2,
+    appealResultFollowUpDays: 14,
   },
   combinedDecision: true,
+  decisions: HOVEDLOV_DECISIONS,
   amends: 'hovedlov-2022',
   targetGroup: REFORM_TARGET_GROUP,
 };

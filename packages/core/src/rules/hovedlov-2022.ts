@@ -1,3 +1,4 @@
+import { HOVEDLOV_DECISIONS } from './decision-data';
 import {
   FLEKSJOB_INTERVENTION_CODE,
   FLEKSLOENTILSKUD_BENEFIT_CODE,
@@ -237,7 +238,9 @@ export const HOVEDLOV_2022: RuleSet = {
     digitalPostReceiptDays: 0,
     // Seed 000: return to a paused fleksjob "inden for to år" without a new visitation.
     fleksjobPauseReturnYears: 2,
+    appealResultFollowUpDays: 14,
   },
   combinedDecision: true,
+  decisions: HOVEDLOV_DECISIONS,
   targetGroup: HOVEDLOV_TARGET_GROUP,
 };

@@ -1,3 +1,4 @@
+import { PLAN_2018_DECISIONS } from './decision-data';
 import { SECTOR_PLAN_CODES } from '../target-group/codes';
 import type { RuleSet, RuleSource } from './types';
 
@@ -32,8 +33,10 @@ export const PLAN_2018: RuleSet = {
     ordinaryPostReceiptDays: 6,
     digitalPostReceiptDays: 0,
     fleksjobPauseReturnYears: 2,
+    appealResultFollowUpDays: 14,
   },
   combinedDecision: false,
+  decisions: PLAN_2018_DECISIONS,
   targetGroup: {
     minimumAge: 18,
     pensionAgeLimit: true,

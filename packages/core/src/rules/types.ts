@@ -9,6 +9,7 @@
  */
 import type { LocalDate } from '../local-date';
 import type { TargetGroupRules } from '../target-group/types';
+import type { DecisionRules } from './decision-rules';
 
 export const RULE_SET_IDS = ['plan-2018', 'hovedlov-2022', 'beskaeftigelsesreform-2027'] as const;
 export type RuleSetId = (typeof RULE_SET_IDS)[number];
@@ -34,16 +35,23 @@ export interface RuleSetDeadlines {
   reassessmentWeeks: number;
   /**
    * Working days (hverdage) after the letter's date until a letter sent by
-   * ordinary post counts as received. Current value 6: Ankestyrelsen's
-   * practice for ordinary post ("Brevet"), adopted after PostNord's slower
-   * delivery replaced the old 2-day A-post / 5-day B-post practice. Quickbrev
-   * (2 days) is not modelled; decisions go by Digital Post.
+   * ordinary post counts as received. Current value 6: Justitsministeriets
+   * vejledning nr. 9533 af 26. juni 2018 om beregning af klagefrister ("6
+   * omdelingsdage" after the letter is dated and posted), which Ankestyrelsen
+   * follows; it replaced the 2016 weekday table (5/7/6 days) and the older
+   * A-post 2 / B-post 5 days. Quickbrev (2 days) is not modelled.
    */
   ordinaryPostReceiptDays: number;
   /** Days until Digital Post counts as received (0 = the day it is sent). */
   digitalPostReceiptDays: number;
   /** Years within which a citizen can return to a paused fleksjob without a new assessment. */
   fleksjobPauseReturnYears: number;
+  /**
+   * Days the municipality gives itself to act on Ankestyrelsen's result
+   * (a remanded case decided anew, a changed or annulled decision implemented).
+   * No statutory deadline; the municipality's target.
+   */
+  appealResultFollowUpDays: number;
 }
 
 export interface RuleSet {
@@ -54,8 +62,10 @@ export interface RuleSet {
   effectiveFrom: LocalDate | null;
   sources: readonly RuleSource[];
   deadlines: RuleSetDeadlines;
-  /** One combined decision across the interventions (otherwise one per sector law). */
+  /** One combined decision across the interventions (otherwise one per sector law); equals `decisions.mode === 'combined'`. */
   combinedDecision: boolean;
+  /** How decisions are composed and complained about (C7, C8). */
+  decisions: DecisionRules;
   /** The rule set this one changes, for rule sets that are amendments rather than a whole system. */
   amends?: RuleSetId;
   /** Target-group criteria, age limits and the duty to offer (SPEC §5, C2). */

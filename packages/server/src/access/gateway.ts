@@ -174,7 +174,7 @@ export class AccessGateway {
   }
 }
 
-export type OwnedTable = 'task' | 'health_document';
+export type OwnedTable = 'task' | 'health_document' | 'decision' | 'complaint';
 
 const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
   task: async (tx, id) =>
@@ -188,6 +188,14 @@ const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | unde
     )?.citizen_id,
   health_document: async (tx, id) =>
     (await tx.selectFrom('health_document').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
+  decision: async (tx, id) =>
+    (
+      await tx.selectFrom('decision').innerJoin('holistic_case', 'holistic_case.id', 'decision.case_id').select('holistic_case.citizen_id').where('decision.id', '=', id).executeTakeFirst()
+    )?.citizen_id,
+  complaint: async (tx, id) =>
+    (
+      await tx.selectFrom('complaint').innerJoin('holistic_case', 'holistic_case.id', 'complaint.case_id').select('holistic_case.citizen_id').where('complaint.id', '=', id).executeTakeFirst()
+    )?.citizen_id,
 };
 
 class SubjectNotFound extends ProblemError {

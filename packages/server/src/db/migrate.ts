@@ -1,12 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001_foundation';
 import * as targetGroup from './migrations/0002_target_group';
+import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_target_group': targetGroup,
+  '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,
 };
 

@@ -34,6 +34,17 @@ export const ACTIONS = [
   'screening.read',
   /** the caseworker's individual target-group assessment (a procedural decision) */
   'target_group.assess',
+  /** the assessment (udredning) over the FFB life domains, and confirming sector records in it */
+  'assessment.read',
+  'assessment.write',
+  /** the holistic plan: read (the citizen too), change (a new version), follow up progression, export as FHIR */
+  'plan.read',
+  'plan.write',
+  'plan.follow_up',
+  'plan.export',
+  /** the family: household members, parent/child links, the family plan (with consent) and its obligation */
+  'family.read',
+  'family.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +86,14 @@ export const POLICY: Record<Role, Grants> = {
     // Finding and assessing candidates is how a case starts: no relation needed.
     'screening.read': ['none', 'coordinator', 'team', 'contact'],
     'target_group.assess': ['none', 'coordinator', 'team'],
+    'assessment.read': CASE_RELATED,
+    'assessment.write': CASEWORK,
+    'plan.read': CASE_RELATED,
+    'plan.write': CASEWORK,
+    'plan.follow_up': CASE_RELATED,
+    'plan.export': CASEWORK,
+    'family.read': CASEWORK,
+    'family.write': CASEWORK,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -87,6 +106,9 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': CASE_RELATED,
     'sector_record.read': CASE_RELATED,
     'caseload.read': ['none'],
+    'assessment.read': CASE_RELATED,
+    'plan.read': CASE_RELATED,
+    'plan.follow_up': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -105,6 +127,8 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': ['self'],
     'health.read': ['self'],
     'audit.read_own': ['self'],
+    'assessment.read': ['self'],
+    'plan.read': ['self'],
   },
 };
 

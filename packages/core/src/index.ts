@@ -15,3 +15,8 @@ export * from './target-group/codes';
 export * from './target-group/pension-age';
 export * from './target-group/evaluate';
 export * from './target-group/compact';
+export * from './ffb';
+export * from './rules/plan-rules';
+export * from './plan/plan';
+export * from './plan/family-obligation';
+export * from './plan/fhir';

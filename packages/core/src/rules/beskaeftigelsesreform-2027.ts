@@ -1,3 +1,4 @@
+import { PLAN_RULES_2027 } from './plan-rules';
 import type { Criterion, Route, TargetGroupRules } from '../target-group/types';
 import { HOVEDLOV_2022 } from './hovedlov-2022';
 import type { RuleSet } from './types';
@@ -79,4 +80,5 @@ export const BESKAEFTIGELSESREFORM_2027: RuleSet = {
   combinedDecision: true,
   amends: 'hovedlov-2022',
   targetGroup: REFORM_TARGET_GROUP,
+  plan: PLAN_RULES_2027,
 };

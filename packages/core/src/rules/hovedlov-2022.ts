@@ -1,3 +1,4 @@
+import { PLAN_RULES_2022 } from './plan-rules';
 import {
   FLEKSJOB_INTERVENTION_CODE,
   FLEKSLOENTILSKUD_BENEFIT_CODE,
@@ -240,4 +241,5 @@ export const HOVEDLOV_2022: RuleSet = {
   },
   combinedDecision: true,
   targetGroup: HOVEDLOV_TARGET_GROUP,
+  plan: PLAN_RULES_2022,
 };

@@ -1,3 +1,4 @@
+import { PLAN_RULES_2018 } from './plan-rules';
 import { SECTOR_PLAN_CODES } from '../target-group/codes';
 import type { RuleSet, RuleSource } from './types';
 
@@ -34,6 +35,7 @@ export const PLAN_2018: RuleSet = {
     fleksjobPauseReturnYears: 2,
   },
   combinedDecision: false,
+  plan: PLAN_RULES_2018,
   targetGroup: {
     minimumAge: 18,
     pensionAgeLimit: true,

@@ -3,6 +3,7 @@
  * strings; instants ('timestamptz') are Date; ids are uuid strings.
  */
 import type { ColumnType } from 'kysely';
+import type { PlanDB } from './schema-plan';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -307,7 +308,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB {
+export interface DB extends PlanDB {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;

@@ -80,14 +80,14 @@ export function planToFhirBundle(input: FhirPlanInput): Record<string, unknown> 
   const overall = content.overallGoal;
   const overallGoal = goalResource(overall.id, overall.caseworkerText || overall.citizenWords, content.startDate, overall.targetDate, {
     note: [{ text: `Borgerens ord: ${overall.citizenWords}` }],
-    // The sub-goals are milestones on the way to the overall goal.
-    extension: subGoals.map((g) => ({
+    // The sub-goals are milestones on the way to the overall goal (FHIR JSON has no empty arrays).
+    ...(subGoals.length ? { extension: subGoals.map((g) => ({
       url: GOAL_RELATIONSHIP_URL,
       extension: [
         { url: 'type', valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/goal-relationship-type', code: 'milestone' }] } },
         { url: 'target', valueReference: ref(g) },
       ],
-    })),
+    })) } : {}),
   });
 
   const linked = new Map<string, string[]>();
@@ -118,7 +118,7 @@ export function planToFhirBundle(input: FhirPlanInput): Record<string, unknown> 
     period: { start: content.startDate },
     created: plan.createdAt,
     goal: [overallGoal, ...subGoals].map(ref),
-    activity: activities,
+    ...(activities.length ? { activity: activities } : {}),
     note: [{ text: `Version ${plan.version}, regelsæt ${plan.ruleSetId}` }],
   };
   const consents: Resource[] = input.consents.map((c) => ({

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { Access } from '../access/access';
 import { loadConsentRecords } from '../access/consent-records';
 import type { Tx } from '../db/transactions';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, notFound, ProblemError } from '../errors';
 import { ruleSetContext } from '../screening/facts';
 import { recordCaseEvent } from './case-events';
 import { raiseFamilyObligation } from './family';
@@ -47,6 +47,10 @@ export async function savePlan(a: Access, caseId: string, body: z.infer<typeof a
     const today = todayInCopenhagen(now);
     const existing = await tx.selectFrom('plan').selectAll().where('case_id', '=', caseId).executeTakeFirst();
     if ((existing?.version ?? 0) !== body.version) throw stale();
+    // The consent to the holistic effort is the gate (SPEC C3): no plan under the main law without it.
+    if (!hasActiveConsent(await loadConsentRecords(tx, g.citizenId!), 'holistic_effort', null, now.toISOString())) {
+      throw new ProblemError(409, 'no-holistic-consent', 'Samtykke mangler', 'Borgeren har ikke givet samtykke til den helhedsorienterede indsats, så der kan ikke lægges en plan.');
+    }
     const previous = existing ? (existing.content as unknown as PlanContent) : null;
     const previousGoalIds = new Set(previous ? [previous.overallGoal.id, ...previous.subGoals.map((s) => s.id)] : []);
     const newGoalIds = new Set<string>();

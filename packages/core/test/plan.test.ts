@@ -20,6 +20,7 @@ import {
   MUNICIPAL_PLAN_CODES,
   nextFollowUpOf,
   planInPlainDanish,
+  planToFhirBundle,
   RULE_SET_IDS,
   SECTOR_PLAN_CODES,
   validatePlan,
@@ -276,5 +277,70 @@ describe('the plan in plain Danish', () => {
     expect(lines.find((l) => l.startsWith('2. '))).toMatch(/Styr på økonomien.*1\. maj 2027.*5 ud af 10.*10\. januar 2027/);
     expect(lines).toContain('   Det hjælper: Gældsrådgivning (fra 1. december 2026).');
     expect(lines.at(-1)).toBe('Det er version 2 af din plan.');
+  });
+});
+
+describe('FHIR mapping (pure)', () => {
+  const input = (over: Partial<Parameters<typeof planToFhirBundle>[0]> = {}) => ({
+    generatedAt: '2026-11-23T10:00:00.000Z',
+    citizen: { id: 'p1', name: 'Lotte', cpr: '1205911002', birthDate: '1991-05-12', sex: 'female' as const },
+    plan: { id: 'plan1', version: 2, ruleSetId: 'hovedlov-2022', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', content: content() },
+    achievement: new Map([['g1', 'improving' as const]]),
+    interventions: [
+      { id: 'i1', title: 'Gældsrådgivning', sector: 'adult_social', legalBasis: 'SEL § 10', status: 'running' as const, startDate: '2026-11-20', endDate: null },
+      { id: 'i2', title: 'Psykolog', sector: 'health', legalBasis: 'SUL', status: 'planned' as const, startDate: null, endDate: null },
+      { id: 'i9', title: 'Ikke knyttet', sector: 'health', legalBasis: 'SUL', status: 'ended' as const, startDate: null, endDate: null },
+    ],
+    consents: [
+      { id: 'c1', scope: 'holistic_effort' as const, counterpart: null, active: true, since: '2026-09-08T10:00:00.000Z' },
+      { id: 'c2', scope: 'health_information' as const, counterpart: 'Region H Psykiatri', active: false, since: '2026-11-20T10:00:00.000Z' },
+    ],
+    ...over,
+  });
+  const resources = (b: ReturnType<typeof planToFhirBundle>, type: string) => b.entry.map((e) => e.resource as any).filter((r) => r.resourceType === type);
+
+  it('one CarePlan (intent plan) whose activities are exactly the linked interventions, with goal references', () => {
+    const b = planToFhirBundle(input());
+    expect(b).toMatchObject({ resourceType: 'Bundle', type: 'collection', id: 'plan1-2' });
+    const [cp] = resources(b, 'CarePlan');
+    expect(cp).toMatchObject({ status: 'active', intent: 'plan', subject: { reference: 'Patient/p1' }, period: { start: '2026-11-01' } });
+    expect(cp.activity.map((a: any) => [a.detail.code.text, a.detail.status, a.detail.goal.map((g: any) => g.reference)])).toEqual([
+      ['Gældsrådgivning', 'in-progress', ['Goal/g1']],
+      ['Psykolog', 'not-started', ['Goal/g2']],
+    ]);
+    expect(cp.goal.map((g: any) => g.reference)).toEqual(['Goal/g0', 'Goal/g1', 'Goal/g2']);
+  });
+
+  it('sub-goals are milestones of the overall goal; achievement, priority and due date per goal', () => {
+    const goals = resources(planToFhirBundle(input()), 'Goal');
+    const overall = goals.find((g) => g.id === 'g0');
+    expect(overall.extension.map((e: any) => [e.url, e.extension[0].valueCodeableConcept.coding[0].code, e.extension[1].valueReference.reference])).toEqual([
+      ['http://hl7.org/fhir/StructureDefinition/goal-relationship', 'milestone', 'Goal/g1'],
+      ['http://hl7.org/fhir/StructureDefinition/goal-relationship', 'milestone', 'Goal/g2'],
+    ]);
+    const g1 = goals.find((g) => g.id === 'g1');
+    expect(g1.achievementStatus.coding[0].code).toBe('improving');
+    expect(g1.priority.coding[0].code).toBe('high-priority');
+    expect(g1.target).toEqual([{ dueDate: '2027-05-01' }]);
+    const g2 = goals.find((g) => g.id === 'g2');
+    expect(g2.achievementStatus.coding[0].code).toBe('in-progress');
+    expect(g2.target).toBeUndefined();
+  });
+
+  it.each([
+    ['holistic_effort', true, 'treatment', 'active', 'permit'],
+    ['health_information', false, 'patient-privacy', 'inactive', 'deny'],
+  ] as const)('consent %s (active %s) → scope %s, status %s, provision %s', (scope, _active, fhirScope, status, type) => {
+    const c = resources(planToFhirBundle(input()), 'Consent').find((x) => x.category[1].coding[0].code === scope);
+    expect(c).toMatchObject({ status, scope: { coding: [{ code: fhirScope }] }, provision: { type }, policyRule: { coding: [{ code: 'OPTIN' }] } });
+  });
+
+  it('never writes empty arrays: a plan without sub-goals or links has no extension and no activity', () => {
+    const b = planToFhirBundle(input({ plan: { ...input().plan, content: content({ subGoals: [] }) } }));
+    const [cp] = resources(b, 'CarePlan');
+    expect(cp.activity).toBeUndefined();
+    expect(resources(b, 'Goal')[0].extension).toBeUndefined();
+    const walk = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 && v.every(walk) : v && typeof v === 'object' ? Object.values(v).every(walk) : true);
+    expect(walk(b)).toBe(true);
   });
 });

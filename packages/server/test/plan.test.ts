@@ -186,11 +186,11 @@ describe('acceptance: one assessment, one plan (Lotte, Sanne, Camilla)', () => {
       [2, 'Lotte vil også styrke sit netværk', mette.me.name],
     ]);
     expect(versions[1].changes).toEqual(['Nyt delmål: Et netværk at trække på.']);
-    const v1 = (await mette.get(`/api/cases/${caseId}/plan/versions/1`)).json();
+    const v1 = (await mette.get(`/api/cases/${caseId}/plan/snapshot?version=1`)).json();
     expect(v1.content.subGoals).toHaveLength(3);
     const diff = (await mette.get(`/api/cases/${caseId}/plan/diff?from=1&to=2`)).json();
     expect(diff.changes).toEqual([expect.objectContaining({ kind: 'sub_goal_added', text: 'Nyt delmål: Et netværk at trække på.' })]);
-    expect((await mette.get(`/api/cases/${caseId}/plan/versions/9`)).statusCode).toBe(404);
+    expect((await mette.get(`/api/cases/${caseId}/plan/snapshot?version=9`)).statusCode).toBe(404);
     const events = (await mette.get(`/api/cases/${caseId}/events`)).json().items.filter((e: any) => e.type === 'plan_version_created');
     expect(events).toHaveLength(2);
   });
@@ -265,6 +265,41 @@ describe('acceptance: one assessment, one plan (Lotte, Sanne, Camilla)', () => {
     expect(res.json()).toMatchObject({ obligated: false, ruleApplies: true, taskId: null });
     const tasks = (await jonas.get(`/api/cases/${c.openCaseId}/tasks`)).json().items;
     expect(tasks.some((t: any) => t.kind === 'family_plan_obligation')).toBe(false);
+  });
+
+  it('simultaneous first versions and simultaneous edits: exactly one wins each time', async () => {
+    const jonas = await loginEmployee(h.app, 'jonas', code);
+    const mads = await findCitizen(jonas, '090704-4009');
+    const body = (reason: string, version: number) => ({ version, reason, startDate: '2026-11-23', overallGoal: { citizenWords: 'Stoffri og i uddannelse' }, subGoals: [{ title: reason, domain: 'health', goalType: 'develop', priority: 1 }] });
+    const created = await Promise.all([jonas.put(`/api/cases/${mads.openCaseId}/plan`, body('Første A', 0)), jonas.put(`/api/cases/${mads.openCaseId}/plan`, body('Første B', 0))]);
+    expect(created.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const edited = await Promise.all([1, 2, 3].map((n) => jonas.put(`/api/cases/${mads.openCaseId}/plan`, body(`Ændring ${n}`, 1))));
+    expect(edited.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    const versions = (await jonas.get(`/api/cases/${mads.openCaseId}/plan/versions`)).json().items;
+    expect(versions.map((v: any) => v.version)).toEqual([1, 2]);
+    const winner = edited.find((r) => r.statusCode === 200)!.json();
+    expect(versions[1].reason).toBe(winner.reason);
+    for (const r of edited.filter((x) => x.statusCode === 409)) expect(r.json().type).toBe('https://helhed.dk/problems/stale-version');
+  });
+
+  it('household links: a child is linked to a parent (no case of its own); adults and unknown citizens are refused', async () => {
+    const jonas = await loginEmployee(h.app, 'jonas', code);
+    const mads = await findCitizen(jonas, '090704-4009');
+    const reg = await jonas.post('/api/citizens', { cpr: '150324-4011', name: 'Alma Testbarn', address: 'Testvej 2, 9999 Demoby' });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const before = await snapshot(municipalityId);
+    problem(await jonas.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: lotte.id }), 422, 'invalid-family-link');
+    problem(await jonas.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: mads.id }), 422, 'invalid-family-link');
+    problem(await jonas.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: crypto.randomUUID() }), 422, 'invalid-family-link');
+    problem(await jonas.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: 'ikke-et-id' }), 400, 'validation');
+    expect(await snapshot(municipalityId)).toEqual(before);
+    const linked = await jonas.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: reg.json().id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().members).toEqual([expect.objectContaining({ name: 'Alma Testbarn', relation: 'child', age: 2, sameHousehold: true, hasCase: false })]);
+    // Without a family_plan consent the household is listed, but there is no family plan.
+    expect(linked.json()).toMatchObject({ familyPlanConsent: false, familyPlan: null });
+    // A coordinating caseworker of another case cannot link children to it.
+    expect((await mette.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: reg.json().id })).statusCode).toBe(403);
   });
 
   it('the citizen reads her current plan in plain Danish and cannot change it', async () => {

@@ -178,7 +178,6 @@ export const PlanVersionSummary = z.object({
 export const PlanVersion = PlanVersionSummary.extend({ content: z.record(z.string(), z.unknown()) });
 
 export const PlanDiffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
-export const PlanVersionParams = z.strictObject({ caseId: Uuid, version: z.coerce.number().int().min(1) });
 
 export const PlanDiff = z.object({
   from: z.number().int(),
@@ -263,3 +262,13 @@ export const PlanHealthDocuments = z.object({
   /** documents whose source has no active consent now: not shown */
   withheld: z.number().int(),
 });
+
+/** FHIR R4 Bundle (collection); the resources are FHIR JSON, described by the R4 resource definitions. */
+export const FhirBundle = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  id: z.string(),
+  type: z.literal('collection'),
+  timestamp: Instant,
+  entry: z.array(z.looseObject({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string(), id: z.string() }) })),
+});
+export const PlanVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });

@@ -23,7 +23,16 @@ export interface FhirPlanInput {
   consents: readonly { id: string; scope: ConsentScope; counterpart: string | null; active: boolean; since: string }[];
 }
 
-type Resource = Record<string, unknown> & { resourceType: string; id: string };
+export type FhirResource = Record<string, unknown> & { resourceType: string; id: string };
+type Resource = FhirResource;
+
+export type FhirBundle = {
+  resourceType: 'Bundle';
+  id: string;
+  type: 'collection';
+  timestamp: string;
+  entry: { fullUrl: string; resource: FhirResource }[];
+};
 
 const ref = (r: Resource) => ({ reference: `${r.resourceType}/${r.id}` });
 const ACTIVITY_STATUS = { planned: 'not-started', running: 'in-progress', ended: 'completed' } as const;
@@ -43,7 +52,7 @@ function achievementConcept(a: Achievement) {
   return { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: a, display: ACHIEVEMENT_LABELS[a] }] };
 }
 
-export function planToFhirBundle(input: FhirPlanInput): Record<string, unknown> {
+export function planToFhirBundle(input: FhirPlanInput): FhirBundle {
   const { citizen, plan } = input;
   const content = plan.content;
   const patient: Resource = {

@@ -9,6 +9,7 @@ import {
   todayInCopenhagen,
   validatePlan,
   type Achievement,
+  type FhirBundle,
   type api,
   type PlanContent,
   type PlanChange,
@@ -270,7 +271,7 @@ export async function myDueFollowUps(a: Access): Promise<{ items: z.infer<typeof
 }
 
 /** FHIR R4 Bundle (collection) of the case's plan: Patient, CarePlan, Goals, Consents (SPEC §10). */
-export async function exportPlanFhir(a: Access, caseId: string): Promise<Record<string, unknown>> {
+export async function exportPlanFhir(a: Access, caseId: string): Promise<FhirBundle> {
   return a.gateway.run(a.ctx, { action: 'plan.export', subject: { caseId }, resourceType: 'fhir_bundle', resourceId: caseId }, async (g) => {
     const tx = g.tx;
     const now = a.ctx.now();

@@ -37,8 +37,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases/:caseId/plan/versions', { schema: { tags: ['plan'], summary: 'Version history: who, when, why, what changed', params, response: { 200: z.object({ items: z.array(api.PlanVersionSummary) }) } } }, async (req) =>
     listPlanVersions(req.access, req.params.caseId),
   );
-  app.get('/cases/:caseId/plan/versions/:version', { schema: { tags: ['plan'], params: api.PlanVersionParams, response: { 200: api.PlanVersion } } }, async (req) =>
-    getPlanVersion(req.access, req.params.caseId, req.params.version),
+  app.get('/cases/:caseId/plan/snapshot', { schema: { tags: ['plan'], summary: 'One version of the plan as it was saved', params, querystring: api.PlanVersionQuery, response: { 200: api.PlanVersion } } }, async (req) =>
+    getPlanVersion(req.access, req.params.caseId, req.query.version),
   );
   app.get('/cases/:caseId/plan/diff', { schema: { tags: ['plan'], summary: 'What changed between two versions', params, querystring: api.PlanDiffQuery, response: { 200: api.PlanDiff } } }, async (req) =>
     diffPlanVersions(req.access, req.params.caseId, req.query.from, req.query.to),
@@ -49,8 +49,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases/:caseId/plan/health-documents', { schema: { tags: ['plan', 'health'], summary: 'Treatment plans and discharge agreements disclosed by the region under an active consent', params, response: { 200: api.PlanHealthDocuments } } }, async (req) =>
     planHealthDocuments(req.access, req.params.caseId),
   );
-  app.get('/cases/:caseId/fhir', { schema: { tags: ['plan', 'fhir'], summary: 'FHIR R4 Bundle (collection): CarePlan, Goal, Consent', params } }, async (req, reply) =>
-    reply.header('content-type', 'application/fhir+json; charset=utf-8').send(JSON.stringify(await exportPlanFhir(req.access, req.params.caseId))),
+  app.get('/cases/:caseId/fhir', { schema: { tags: ['plan', 'fhir'], summary: 'FHIR R4 Bundle (collection): Patient, CarePlan, Goal, Consent', params, response: { 200: api.FhirBundle } } }, async (req, reply) =>
+    reply.header('content-type', 'application/fhir+json; charset=utf-8').send(await exportPlanFhir(req.access, req.params.caseId)),
   );
   app.get('/follow-ups/due', { schema: { tags: ['plan'], summary: "Goals due for follow-up in the employee's cases", response: { 200: z.object({ items: z.array(api.DueFollowUp) }) } } }, async (req) =>
     myDueFollowUps(req.access),
@@ -61,7 +61,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/cases/:caseId/family/children', { schema: { tags: ['family'], summary: "Link a child to the case's citizen", params, body: api.LinkFamilyBody, response: { 200: api.Family } } }, async (req) =>
     linkChild(req.access, req.params.caseId, req.body),
   );
-  app.post('/cases/:caseId/family/obligation-check', { schema: { tags: ['family'], summary: 'Detect the family-plan obligation and raise it as a task (once)', params, response: { 200: api.FamilyObligation } } }, async (req) =>
+  app.post('/cases/:caseId/family/obligation-check', { schema: { tags: ['family'], summary: 'Detect the family-plan obligation and raise it as a task (once)', params, body: z.strictObject({}), response: { 200: api.FamilyObligation } } }, async (req) =>
     checkFamilyObligation(req.access, req.params.caseId),
   );
 };

@@ -197,6 +197,8 @@ export async function linkChild(a: Access, caseId: string, body: z.infer<typeof 
       await tx.updateTable('citizen').set({ household_id: household, household_role: 'child' }).where('id', '=', body.childCitizenId).execute();
     }
     await recordCaseEvent(tx, a.ctx, caseId, 'family_linked', { childCitizenId: body.childCitizenId, sameHousehold: body.sameHousehold });
+    // New family information may create the obligation.
+    await raiseFamilyObligation(tx, a.ctx, caseId, parentId, todayInCopenhagen(a.ctx.now()));
     g.setResourceId(body.childCitizenId);
   });
   return getFamily(a, caseId);

@@ -12,7 +12,6 @@ import {
   type FhirBundle,
   type api,
   type PlanContent,
-  type PlanChange,
 } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
@@ -159,23 +158,21 @@ async function interventionTitles(tx: Tx, caseId: string): Promise<(id: string) 
   return (id) => titles.get(id) ?? 'ukendt indsats';
 }
 
-const describe = (changes: PlanChange[], title: (id: string) => string) => changes.map((c) => describeChangeDa(c, title));
+type VersionRow = Awaited<ReturnType<typeof versionRows>>[number];
+
+/** Version i of `rows` with who, when, why and, in Danish, what changed from the version before. */
+function versionSummary(rows: VersionRow[], i: number, title: (id: string) => string): z.infer<typeof api.PlanVersionSummary> {
+  const r = rows[i]!;
+  const changes = i === 0 ? ['Planen er lagt.'] : diffPlans(rows[i - 1]!.content as unknown as PlanContent, r.content as unknown as PlanContent).map((c) => describeChangeDa(c, title));
+  return { version: r.version, changedAt: r.changed_at.toISOString(), changedBy: r.changed_by_name, reason: r.reason, ruleSetId: r.rule_set_id, changes };
+}
 
 export async function listPlanVersions(a: Access, caseId: string): Promise<{ items: z.infer<typeof api.PlanVersionSummary>[] }> {
   return a.gateway.run(a.ctx, { action: 'plan.read', subject: { caseId }, resourceType: 'plan_version', resourceId: caseId }, async (g) => {
     const plan = await currentPlan(g.tx, caseId);
     const rows = await versionRows(g.tx, plan.id);
     const title = await interventionTitles(g.tx, caseId);
-    return {
-      items: rows.map((r, i) => ({
-        version: r.version,
-        changedAt: r.changed_at.toISOString(),
-        changedBy: r.changed_by_name,
-        reason: r.reason,
-        ruleSetId: r.rule_set_id,
-        changes: i === 0 ? ['Planen er lagt.'] : describe(diffPlans(rows[i - 1]!.content as unknown as PlanContent, r.content as unknown as PlanContent), title),
-      })),
-    };
+    return { items: rows.map((_, i) => versionSummary(rows, i, title)) };
   });
 }
 
@@ -185,17 +182,8 @@ export async function getPlanVersion(a: Access, caseId: string, version: number)
     const rows = await versionRows(g.tx, plan.id);
     const i = rows.findIndex((r) => r.version === version);
     if (i < 0) throw notFound('Planversionen');
-    const r = rows[i]!;
     const title = await interventionTitles(g.tx, caseId);
-    return {
-      version: r.version,
-      changedAt: r.changed_at.toISOString(),
-      changedBy: r.changed_by_name,
-      reason: r.reason,
-      ruleSetId: r.rule_set_id,
-      changes: i === 0 ? ['Planen er lagt.'] : describe(diffPlans(rows[i - 1]!.content as unknown as PlanContent, r.content as unknown as PlanContent), title),
-      content: r.content as unknown as Record<string, unknown>,
-    };
+    return { ...versionSummary(rows, i, title), content: rows[i]!.content as unknown as Record<string, unknown> };
   });
 }
 

@@ -300,6 +300,17 @@ describe('acceptance: one assessment, one plan (Lotte, Sanne, Camilla)', () => {
     expect(linked.json()).toMatchObject({ familyPlanConsent: false, familyPlan: null });
     // A coordinating caseworker of another case cannot link children to it.
     expect((await mette.post(`/api/cases/${mads.openCaseId}/family/children`, { childCitizenId: reg.json().id })).statusCode).toBe(403);
+
+    // New family information raises the obligation: Martin (in the target group, § 141 plan implied by
+    // his § 85 support, Min Plan) is linked as the father of a 17-year-old with a barnets lov § 32 contact person.
+    const martin = await findCitizen(jonas, '141290-1007');
+    const ida = await findCitizen(jonas, '200409-4016');
+    const withIda = await jonas.post(`/api/cases/${martin.openCaseId}/family/children`, { childCitizenId: ida.id, sameHousehold: false });
+    expect(withIda.statusCode, withIda.body).toBe(200);
+    expect(withIda.json().obligation).toMatchObject({ obligated: true, childrenWithSupport: [{ citizenId: ida.id, name: expect.stringMatching(/^Ida/) }], taskId: expect.any(String) });
+    expect(withIda.json().members.find((m: any) => m.citizenId === ida.id)).toMatchObject({ relation: 'child', sameHousehold: false, age: 17 });
+    const tasks = (await jonas.get(`/api/cases/${martin.openCaseId}/tasks`)).json().items.filter((t: any) => t.kind === 'family_plan_obligation');
+    expect(tasks.map((t: any) => t.id)).toEqual([withIda.json().obligation.taskId]);
   });
 
   it('the citizen reads her current plan in plain Danish and cannot change it', async () => {

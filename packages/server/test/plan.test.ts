@@ -252,6 +252,12 @@ describe('acceptance: one assessment, one plan (Lotte, Sanne, Camilla)', () => {
     const lukas = family.familyPlan.interventions.filter((i: any) => i.citizenName.startsWith('Lukas'));
     expect(lukas.find((i: any) => /jælpemidler/i.test(i.title)).decidedUnder).toBe('childrens_law');
     expect(lukas.map((i: any) => i.decidedUnder)).toContain('sector_law');
+
+    // Withdrawing the family_plan consent hides the family plan at the next read; the household stays listed.
+    expect((await mette.post(`/api/citizens/${sanne.id}/consents`, { scope: 'family_plan', action: 'withdrawn' })).statusCode).toBe(201);
+    const after = (await mette.get(`/api/cases/${sanne.openCaseId}/family`)).json();
+    expect(after).toMatchObject({ familyPlanConsent: false, familyPlan: null });
+    expect(after.members).toHaveLength(2);
   });
 
   it.each([

@@ -45,6 +45,17 @@ export const ACTIONS = [
   'complaint.export',
   /** the leaders' deadline board: deadlines by unit and caseworker, no citizen details */
   'deadlines.read',
+  /** the assessment (udredning) over the FFB life domains, and confirming sector records in it */
+  'assessment.read',
+  'assessment.write',
+  /** the holistic plan: read (the citizen too), change (a new version), follow up progression, export as FHIR */
+  'plan.read',
+  'plan.write',
+  'plan.follow_up',
+  'plan.export',
+  /** the family: household members, parent/child links, the family plan (with consent) and its obligation */
+  'family.read',
+  'family.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -93,6 +104,14 @@ export const POLICY: Record<Role, Grants> = {
     'complaint.register': CASEWORK,
     'complaint.reassess': CASEWORK,
     'complaint.export': CASEWORK,
+    'assessment.read': CASE_RELATED,
+    'assessment.write': CASEWORK,
+    'plan.read': CASE_RELATED,
+    'plan.write': CASEWORK,
+    'plan.follow_up': CASE_RELATED,
+    'plan.export': CASEWORK,
+    'family.read': CASEWORK,
+    'family.write': CASEWORK,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -107,6 +126,9 @@ export const POLICY: Record<Role, Grants> = {
     'caseload.read': ['none'],
     'decision.read': CASE_RELATED,
     'complaint.read': CASE_RELATED,
+    'assessment.read': CASE_RELATED,
+    'plan.read': CASE_RELATED,
+    'plan.follow_up': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -128,6 +150,8 @@ export const POLICY: Record<Role, Grants> = {
     'decision.read': ['self'],
     'complaint.read': ['self'],
     'complaint.register': ['self'],
+    'assessment.read': ['self'],
+    'plan.read': ['self'],
   },
 };
 

@@ -20,3 +20,8 @@ export * from './decisions/deadlines';
 export * from './decisions/compose';
 export * from './decisions/letter-data';
 export * from './decisions/labels.da';
+export * from './ffb';
+export * from './rules/plan-rules';
+export * from './plan/plan';
+export * from './plan/family-obligation';
+export * from './plan/fhir';

@@ -22,4 +22,10 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   task_completed: 'Opgave løst',
   health_document_received: 'Helbredsoplysninger modtaget',
   ...DECISION_EVENT_LABELS,
+  assessment_saved: 'Udredningen er opdateret',
+  assessment_completed: 'Udredningen er afsluttet',
+  sector_record_confirmed: 'Oplysning fra sektorsystem bekræftet',
+  plan_version_created: 'Ny version af planen',
+  plan_follow_up_recorded: 'Opfølgning på mål registreret',
+  family_linked: 'Barn knyttet til familien',
 };

@@ -4,3 +4,4 @@ export * from './cases';
 export * from './consents';
 export * from './target-group';
 export * from './decisions';
+export * from './plan';

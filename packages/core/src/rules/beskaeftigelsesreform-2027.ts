@@ -1,4 +1,5 @@
 import { HOVEDLOV_DECISIONS } from './decision-data';
+import { PLAN_RULES_2027 } from './plan-rules';
 import type { Criterion, Route, TargetGroupRules } from '../target-group/types';
 import { HOVEDLOV_2022 } from './hovedlov-2022';
 import type { RuleSet } from './types';
@@ -82,4 +83,5 @@ export const BESKAEFTIGELSESREFORM_2027: RuleSet = {
   decisions: HOVEDLOV_DECISIONS,
   amends: 'hovedlov-2022',
   targetGroup: REFORM_TARGET_GROUP,
+  plan: PLAN_RULES_2027,
 };

@@ -1,4 +1,5 @@
 import { HOVEDLOV_DECISIONS } from './decision-data';
+import { PLAN_RULES_2022 } from './plan-rules';
 import {
   FLEKSJOB_INTERVENTION_CODE,
   FLEKSLOENTILSKUD_BENEFIT_CODE,
@@ -243,4 +244,5 @@ export const HOVEDLOV_2022: RuleSet = {
   combinedDecision: true,
   decisions: HOVEDLOV_DECISIONS,
   targetGroup: HOVEDLOV_TARGET_GROUP,
+  plan: PLAN_RULES_2022,
 };

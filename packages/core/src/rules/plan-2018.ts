@@ -1,4 +1,5 @@
 import { PLAN_2018_DECISIONS } from './decision-data';
+import { PLAN_RULES_2018 } from './plan-rules';
 import { SECTOR_PLAN_CODES } from '../target-group/codes';
 import type { RuleSet, RuleSource } from './types';
 
@@ -37,6 +38,7 @@ export const PLAN_2018: RuleSet = {
   },
   combinedDecision: false,
   decisions: PLAN_2018_DECISIONS,
+  plan: PLAN_RULES_2018,
   targetGroup: {
     minimumAge: 18,
     pensionAgeLimit: true,

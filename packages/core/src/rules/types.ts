@@ -10,6 +10,7 @@
 import type { LocalDate } from '../local-date';
 import type { TargetGroupRules } from '../target-group/types';
 import type { DecisionRules } from './decision-rules';
+import type { PlanRules } from './plan-rules';
 
 export const RULE_SET_IDS = ['plan-2018', 'hovedlov-2022', 'beskaeftigelsesreform-2027'] as const;
 export type RuleSetId = (typeof RULE_SET_IDS)[number];
@@ -70,6 +71,8 @@ export interface RuleSet {
   amends?: RuleSetId;
   /** Target-group criteria, age limits and the duty to offer (SPEC §5, C2). */
   targetGroup: TargetGroupRules;
+  /** The sector plans the holistic plan replaces and the family-plan obligation (SPEC §5, C5). */
+  plan: PlanRules;
 }
 
 /** A municipality's choice: work under `ruleSetId` from `fromDate`. */

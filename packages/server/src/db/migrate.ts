@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001_foundation';
 import * as targetGroup from './migrations/0002_target_group';
+import * as assessmentPlan from './migrations/0003_assessment_plan';
 import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
 
@@ -8,6 +9,7 @@ import * as screeningInSql from './migrations/0008_screening_in_sql';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_target_group': targetGroup,
+  '0003_assessment_plan': assessmentPlan,
   '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,
 };

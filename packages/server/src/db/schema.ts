@@ -4,6 +4,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { DecisionTables } from './schema-decisions';
+import type { PlanDB } from './schema-plan';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -308,7 +309,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB extends DecisionTables {
+export interface DB extends DecisionTables, PlanDB {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;

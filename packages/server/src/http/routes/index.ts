@@ -9,6 +9,7 @@ import { citizenRoutes } from './citizens';
 import { meRoutes } from './me';
 import { targetGroupRoutes } from './target-group';
 import { decisionRoutes } from './decisions';
+import { planRoutes } from './plan';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,4 +33,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(meRoutes);
   await app.register(targetGroupRoutes);
   await app.register(decisionRoutes);
+  await app.register(planRoutes);
 };

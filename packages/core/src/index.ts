@@ -16,3 +16,7 @@ export * from './target-group/pension-age';
 export * from './target-group/evaluate';
 export * from './target-group/compact';
 export * from './letters/decision-letter';
+export * from './letters/danish-date';
+export * from './letters/compose';
+export * from './letters/labels.da';
+export * from './letters/sample';

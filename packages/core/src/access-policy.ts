@@ -34,6 +34,8 @@ export const ACTIONS = [
   'screening.read',
   /** the caseworker's individual target-group assessment (a procedural decision) */
   'target_group.assess',
+  /** the citizen's letters (decision letters sent, with delivery status) and their PDFs */
+  'letter.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +77,7 @@ export const POLICY: Record<Role, Grants> = {
     // Finding and assessing candidates is how a case starts: no relation needed.
     'screening.read': ['none', 'coordinator', 'team', 'contact'],
     'target_group.assess': ['none', 'coordinator', 'team'],
+    'letter.read': CASE_RELATED,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -87,6 +90,7 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': CASE_RELATED,
     'sector_record.read': CASE_RELATED,
     'caseload.read': ['none'],
+    'letter.read': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -105,6 +109,7 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': ['self'],
     'health.read': ['self'],
     'audit.read_own': ['self'],
+    'letter.read': ['self'],
   },
 };
 

@@ -20,3 +20,4 @@ export * from './letters/danish-date';
 export * from './letters/compose';
 export * from './letters/labels.da';
 export * from './letters/sample';
+export * from './letters/outbox-policy';

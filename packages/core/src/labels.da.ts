@@ -20,4 +20,5 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   task_created: 'Opgave oprettet',
   task_completed: 'Opgave løst',
   health_document_received: 'Helbredsoplysninger modtaget',
+  letter_queued: 'Brev til borgeren lagt til afsendelse',
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWeeks,
+  afterFailedAttempt,
+  DEFAULT_OUTBOX_POLICY,
   composeDecisionLetter,
   danishDate,
   danishDateWithWeekday,
@@ -158,5 +160,36 @@ describe('composeDecisionLetter', () => {
       { kind: 'paragraph', text: 'Første afsnit fortsætter her.' },
       { kind: 'paragraph', text: 'Andet afsnit.' },
     ]);
+  });
+});
+
+describe('outbox retry policy', () => {
+  const policy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 5_000, leaseMs: 60_000 };
+  it.each([
+    [1, { kind: 'retry', delayMs: 1_000 }],
+    [2, { kind: 'retry', delayMs: 2_000 }],
+    [3, { kind: 'retry', delayMs: 4_000 }],
+    [4, { kind: 'retry', delayMs: 5_000 }], // capped
+    [5, { kind: 'give_up' }],
+    [9, { kind: 'give_up' }],
+  ] as const)('after attempt %i: %j', (attempts, expected) => {
+    expect(afterFailedAttempt(attempts, policy)).toEqual(expected);
+  });
+  it('a permanent error gives up at once', () => {
+    expect(afterFailedAttempt(1, policy, true)).toEqual({ kind: 'give_up' });
+  });
+  it.each([0, -1, 1.5, Number.NaN])('refuses attempt number %d', (n) => {
+    expect(() => afterFailedAttempt(n, policy)).toThrow(RangeError);
+  });
+  it('the default policy waits longer each time and gives up after its attempts', () => {
+    const delays: number[] = [];
+    for (let n = 1; ; n++) {
+      const d = afterFailedAttempt(n, DEFAULT_OUTBOX_POLICY);
+      if (d.kind === 'give_up') break;
+      delays.push(d.delayMs);
+    }
+    expect(delays).toHaveLength(DEFAULT_OUTBOX_POLICY.maxAttempts - 1);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(DEFAULT_OUTBOX_POLICY.maxDelayMs);
   });
 });

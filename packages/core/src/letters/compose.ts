@@ -146,7 +146,7 @@ export function composeDecisionLetter(letter: DecisionLetter): LetterContent {
       kind: 'notice',
       tone: 'health',
       label: 'Sundhedsområdet:',
-      text: `Klager over ${joinDanish(health.map((e) => quoted(e.title)))} behandles ikke af ${g.appealsBody}. Her gælder sundhedsområdets egne regler, og du kan klage til ${g.healthRoute}.`,
+      text: `Klager over ${joinDanish(health.map((e) => quoted(e.title)))} behandles ikke af ${g.appealsBody}. Her gælder sundhedsområdets egne regler, og du kan klage til ${g.healthRoute.replace(/\.\s*$/, '')}.`,
     });
   }
 

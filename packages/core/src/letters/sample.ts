@@ -83,7 +83,7 @@ export function sampleDecisionLetter(overrides: Partial<DecisionLetter> = {}): D
       {
         title: 'Du er i målgruppen for en helhedsorienteret indsats',
         sector: 'main_law',
-        legalBasis: { law: 'Lov om en helhedsorienteret indsats', section: 'målgruppebestemmelsen' },
+        legalBasis: { law: 'Lov om en helhedsorienteret indsats', section: '(bestemmelsen om målgruppen)' },
         reasoning: 'Du får kontanthjælp, har en plan i jobcentret og får socialpædagogisk støtte. Vi vurderer, at du har brug for koordinering og kan komme videre mod job og et liv, du selv mestrer.',
         appealable: false,
         complaintRoute: 'none',

@@ -3,6 +3,7 @@
  * strings; instants ('timestamptz') are Date; ids are uuid strings.
  */
 import type { ColumnType } from 'kysely';
+import type { LetterTable, OutboxMessageTable } from './schema-letters';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -335,4 +336,6 @@ export interface DB {
   screening_result: ScreeningResultTable;
   target_group_status: TargetGroupStatusTable;
   target_group_assessment: TargetGroupAssessmentTable;
+  letter: LetterTable;
+  outbox_message: OutboxMessageTable;
 }

@@ -73,6 +73,8 @@ export interface OutboxRunOptions {
   batchSize?: number;
   /** Identifies this worker in `locked_by` (host and process by default). */
   workerId?: string;
+  /** Deliver only this municipality's messages (an operator's choice; tests). Default: all. */
+  municipalityId?: string;
   /** Called after each message's outcome is recorded. */
   onOutcome?: (outcome: MessageOutcome) => void;
 }
@@ -92,15 +94,15 @@ export interface OutboxRunSummary {
 const defaultWorkerId = () => `${hostname()}:${process.pid}`;
 
 /** Claims due messages: queued and due, or sending with a lease that ran out. */
-export async function claimDue(db: Kysely<DB>, now: Date, policy: OutboxPolicy, batchSize: number, workerId: string): Promise<Claimed[]> {
+export async function claimDue(db: Kysely<DB>, now: Date, policy: OutboxPolicy, batchSize: number, workerId: string, municipalityId?: string): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
   const { rows } = await sql<Claimed>`
     update outbox_message o
     set status = 'sending', attempts = o.attempts + 1, locked_until = ${leaseUntil}, locked_by = ${workerId}, updated_at = ${now}
     from (
       select municipality_id, id from outbox_message
-      where (status = 'queued' and next_attempt_at <= ${now})
-         or (status = 'sending' and locked_until <= ${now})
+      where ((status = 'queued' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until <= ${now}))
+        and (${municipalityId ?? null}::uuid is null or municipality_id = ${municipalityId ?? null}::uuid)
       order by next_attempt_at, id
       limit ${batchSize}
       for update skip locked
@@ -122,7 +124,7 @@ export async function runOutboxOnce(db: Kysely<DB>, transport: LetterTransport, 
   const workerId = options.workerId ?? defaultWorkerId();
   const summary: OutboxRunSummary = { claimed: 0, delivered: 0, retried: 0, failed: 0 };
   for (;;) {
-    const claimed = await claimDue(db, now(), policy, options.batchSize ?? 20, workerId);
+    const claimed = await claimDue(db, now(), policy, options.batchSize ?? 20, workerId, options.municipalityId);
     if (claimed.length === 0) return summary;
     summary.claimed += claimed.length;
     for (const message of claimed) {

@@ -39,7 +39,6 @@ export interface OutboxMessageTable {
   payload: string;
   status: OutboxStatus;
   attempts: ColumnType<number, number | undefined, number>;
-  max_attempts: number;
   next_attempt_at: Date;
   locked_until: Date | null;
   locked_by: string | null;

@@ -33,7 +33,6 @@ export interface EnqueueInput {
   letterId: string;
   payload: string;
   now: Date;
-  maxAttempts?: number;
 }
 
 /** Puts a message in the outbox, in the caller's transaction. */
@@ -48,7 +47,6 @@ export async function enqueueMessage(tx: Tx, input: EnqueueInput): Promise<void>
       payload: input.payload,
       status: 'queued',
       attempts: 0,
-      max_attempts: input.maxAttempts ?? DEFAULT_OUTBOX_POLICY.maxAttempts,
       next_attempt_at: input.now,
       created_at: input.now,
       updated_at: input.now,
@@ -63,7 +61,6 @@ interface Claimed {
   format: 'memo-1.1';
   payload: string;
   attempts: number;
-  max_attempts: number;
 }
 
 export interface OutboxRunOptions {
@@ -108,7 +105,7 @@ export async function claimDue(db: Kysely<DB>, now: Date, policy: OutboxPolicy, 
       for update skip locked
     ) due
     where o.municipality_id = due.municipality_id and o.id = due.id
-    returning o.municipality_id, o.id, o.letter_id, o.format, o.payload, o.attempts, o.max_attempts
+    returning o.municipality_id, o.id, o.letter_id, o.format, o.payload, o.attempts
   `.execute(db);
   return rows;
 }
@@ -128,7 +125,7 @@ export async function runOutboxOnce(db: Kysely<DB>, transport: LetterTransport, 
     if (claimed.length === 0) return summary;
     summary.claimed += claimed.length;
     for (const message of claimed) {
-      const outcome = await deliverOne(db, transport, message, now, { ...policy, maxAttempts: message.max_attempts }, workerId);
+      const outcome = await deliverOne(db, transport, message, now, policy, workerId);
       summary[outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'retry' ? 'retried' : 'failed']++;
       options.onOutcome?.(outcome);
     }

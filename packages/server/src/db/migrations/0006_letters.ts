@@ -53,7 +53,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       payload text not null,
       status text not null check (status in ('queued', 'sending', 'delivered', 'failed_permanent')),
       attempts integer not null default 0,
-      max_attempts integer not null check (max_attempts > 0),
       next_attempt_at timestamptz not null,
       -- While 'sending': the claim's lease; a claim whose lease ran out (a killed worker) is taken again.
       locked_until timestamptz,

@@ -11,6 +11,7 @@
  * them out.
  */
 import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { composeDecisionLetter, type DecisionLetter, type LetterBlock, type LetterContent } from '@helhed/core';
 
@@ -21,12 +22,29 @@ const FONT_FILES = {
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
-let fonts: Record<FontName, Buffer> | null = null;
-function fontData(): Record<FontName, Buffer> {
+/**
+ * Fonts are read and parsed once per process and shared by every letter
+ * (pdfkit takes a parsed fontkit font in place of the bytes); each document
+ * still embeds its own subset. Parsing per letter was most of a letter's time.
+ */
+let fonts: Record<FontName, fontkit.Font> | null = null;
+function parsedFonts(): Record<FontName, fontkit.Font> {
   fonts ??= Object.fromEntries(
-    Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(new URL(`./fonts/${file}`, import.meta.url))]),
-  ) as Record<FontName, Buffer>;
+    Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.create(readFileSync(new URL(`./fonts/${file}`, import.meta.url)))]),
+  ) as Record<FontName, fontkit.Font>;
   return fonts;
+}
+
+/** Word shapes shared across letters; started afresh every so many letters so names and ids do not pile up. */
+const LAYOUT_CACHE_LETTERS = 500;
+let layoutCaches: Record<FontName, object> | null = null;
+let lettersOnLayoutCaches = 0;
+function sharedLayoutCaches(): Record<FontName, object> {
+  if (!layoutCaches || ++lettersOnLayoutCaches > LAYOUT_CACHE_LETTERS) {
+    layoutCaches = { regular: Object.create(null), bold: Object.create(null), italic: Object.create(null) };
+    lettersOnLayoutCaches = 1;
+  }
+  return layoutCaches;
 }
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4
@@ -75,8 +93,15 @@ export function renderLetterContent(content: LetterContent, createdAt: Date): Pr
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const data = fontData();
-  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, data[name]);
+  const parsed = parsedFonts();
+  const layouts = sharedLayoutCaches();
+  for (const name of Object.keys(FONT_FILES) as FontName[]) {
+    doc.registerFont(name, parsed[name] as never);
+    // pdfkit caches the shaping of each word per document; share that cache across letters
+    // (the subset and its glyph numbering stay per document: `encode` maps glyphs every time).
+    doc.font(name);
+    (doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = layouts[name];
+  }
   new Layout(doc).render(content);
   doc.end();
   return done;

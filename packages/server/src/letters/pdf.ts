@@ -1,3 +1,4 @@
+/// <reference path="./fontkit.d.ts" />
 /**
  * The decision letter as an accessible PDF (SPEC C7, §7.4): tagged structure
  * (Document → H1, H2, H3, P, L/LI/Lbl/LBody), document language da-DK, the

@@ -49,12 +49,12 @@ function sharedLayoutCaches(): Record<FontName, object> {
 }
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4
-const MARGIN = { left: 68, right: 62, top: 56, bottom: 72 };
+const MARGIN = { left: 68, right: 62, top: 56, bottom: 62 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const RIGHT_COLUMN_X = 372;
 const COLOR = { text: '#1a1a1a', muted: '#4a4a4a', accent: '#0b4f6c', notAppealable: '#8a4b00', health: '#2f6b2f' };
 const SIZE = { body: 11.5, small: 9.5, h1: 19, h2: 14, h3: 12.5, sender: 17 };
-const LINE_GAP = 2.5;
+const LINE_GAP = 2.2;
 
 export interface RenderOptions {
   /** The PDF's creation date (metadata). Default: the decision date at noon UTC, so the same letter renders to the same bytes. */
@@ -124,11 +124,13 @@ class Layout {
     doc.fillColor(COLOR.text);
     this.letterhead(c);
     doc.x = MARGIN.left;
-    doc.y = 268;
+    doc.y = 244;
     this.add('H1', () => this.write(c.title, 'bold', SIZE.h1, { color: COLOR.accent }));
     doc.moveDown(0.6);
     c.blocks.forEach((block, i) => this.block(block, c.blocks.slice(i + 1, i + 3)));
     doc.moveDown(0.8);
+    // The small print stays together, under its rule.
+    this.keepSpace(c.closingLines.reduce((sum, line) => sum + this.textHeight(line, 'regular', SIZE.small, CONTENT_WIDTH), 24));
     this.artifact(() => this.rule(doc.y));
     doc.moveDown(0.6);
     for (const line of c.closingLines) this.add('P', () => this.write(line, 'regular', SIZE.small, { color: COLOR.muted }));

@@ -56,6 +56,8 @@ export const ACTIONS = [
   /** the family: household members, parent/child links, the family plan (with consent) and its obligation */
   'family.read',
   'family.write',
+  /** the citizen's letters (decision letters sent, with delivery status) and their PDFs */
+  'letter.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -112,6 +114,7 @@ export const POLICY: Record<Role, Grants> = {
     'plan.export': CASEWORK,
     'family.read': CASEWORK,
     'family.write': CASEWORK,
+    'letter.read': CASE_RELATED,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -129,6 +132,7 @@ export const POLICY: Record<Role, Grants> = {
     'assessment.read': CASE_RELATED,
     'plan.read': CASE_RELATED,
     'plan.follow_up': CASE_RELATED,
+    'letter.read': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -152,6 +156,7 @@ export const POLICY: Record<Role, Grants> = {
     'complaint.register': ['self'],
     'assessment.read': ['self'],
     'plan.read': ['self'],
+    'letter.read': ['self'],
   },
 };
 

@@ -28,4 +28,5 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   plan_version_created: 'Ny version af planen',
   plan_follow_up_recorded: 'Opfølgning på mål registreret',
   family_linked: 'Barn knyttet til familien',
+  letter_queued: 'Brev til borgeren lagt til afsendelse',
 };

@@ -6,6 +6,7 @@ import { readOidcConfig } from './identity/oidc-config';
 import { demoMunicipality } from './seed/demo-municipality';
 import { seedDemoIfEmpty } from './seed/load-demo';
 import { markInterruptedWork } from './screening/interrupted';
+import { startLetterOutbox } from './letters/outbox-runtime';
 
 /** `npm start`: open the database (PGlite unless DATABASE_URL), migrate, seed the demo on an empty database, serve. */
 async function main() {
@@ -21,8 +22,10 @@ async function main() {
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, migrations: applied, demoSeeded: seeded !== null, interrupted },
     'database ready',
   );
+  let outbox: Awaited<ReturnType<typeof startLetterOutbox>> = null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await outbox?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -30,6 +33,7 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  outbox = await startLetterOutbox(database, app.log);
   app.log.info({ ms: Date.now() - started, url: `http://localhost:${config.port}` }, 'Helhed is ready');
 }
 

@@ -5,3 +5,4 @@ export * from './consents';
 export * from './target-group';
 export * from './decisions';
 export * from './plan';
+export * from './letters';

@@ -5,6 +5,7 @@
 import type { ColumnType } from 'kysely';
 import type { DecisionTables } from './schema-decisions';
 import type { PlanDB } from './schema-plan';
+import type { LetterTable, OutboxMessageTable } from './schema-letters';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -337,4 +338,6 @@ export interface DB extends DecisionTables, PlanDB {
   screening_result: ScreeningResultTable;
   target_group_status: TargetGroupStatusTable;
   target_group_assessment: TargetGroupAssessmentTable;
+  letter: LetterTable;
+  outbox_message: OutboxMessageTable;
 }

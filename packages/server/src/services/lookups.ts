@@ -53,4 +53,5 @@ const ACTION_LABELS: Record<string, string> = {
   'sector_record.read': 'Så dine ydelser og indsatser',
   'health.read': 'Så dine helbredsoplysninger',
   'health.receive': 'Modtog helbredsoplysninger om dig',
+  'letter.read': 'Så dine breve fra kommunen',
 };

@@ -10,6 +10,7 @@ import { meRoutes } from './me';
 import { targetGroupRoutes } from './target-group';
 import { decisionRoutes } from './decisions';
 import { planRoutes } from './plan';
+import { letterRoutes } from './letters';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,4 +35,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(targetGroupRoutes);
   await app.register(decisionRoutes);
   await app.register(planRoutes);
+  await app.register(letterRoutes);
 };

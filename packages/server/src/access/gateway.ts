@@ -174,7 +174,7 @@ export class AccessGateway {
   }
 }
 
-export type OwnedTable = 'task' | 'health_document';
+export type OwnedTable = 'task' | 'health_document' | 'visitation_request';
 
 const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
   task: async (tx, id) =>
@@ -188,6 +188,8 @@ const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | unde
     )?.citizen_id,
   health_document: async (tx, id) =>
     (await tx.selectFrom('health_document').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
+  visitation_request: async (tx, id) =>
+    (await tx.selectFrom('visitation_request').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
 };
 
 class SubjectNotFound extends ProblemError {

@@ -3,6 +3,7 @@
  * strings; instants ('timestamptz') are Date; ids are uuid strings.
  */
 import type { ColumnType } from 'kysely';
+import type { CitizenOutreachColumns, InterventionVisitationColumns, VisitationTables } from './schema-visitation';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -307,7 +308,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB {
+export interface DB extends VisitationTables {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;
@@ -317,12 +318,12 @@ export interface DB {
   team_member: TeamMemberTable;
   authority_limit: AuthorityLimitTable;
   household: HouseholdTable;
-  citizen: CitizenTable;
+  citizen: Omit<CitizenTable, 'cpr'> & CitizenOutreachColumns;
   holistic_case: HolisticCaseTable;
   case_contact: CaseContactTable;
   case_event: CaseEventTable;
   consent: ConsentTable;
-  intervention: InterventionTable;
+  intervention: InterventionTable & InterventionVisitationColumns;
   task: TaskTable;
   sector_record: SectorRecordTable;
   health_document: HealthDocumentTable;

@@ -150,7 +150,7 @@ async function assertCoordinatorsExist(tx: Tx, employeeId: string | null, teamId
   }
 }
 
-async function addCoordinatingContact(tx: Tx, municipalityId: string, caseId: string, employeeId: string, now: Date) {
+export async function addCoordinatingContact(tx: Tx, municipalityId: string, caseId: string, employeeId: string, now: Date) {
   const e = await tx.selectFrom('employee').select(['name', 'email', 'title']).where('id', '=', employeeId).executeTakeFirstOrThrow();
   await tx
     .insertInto('case_contact')

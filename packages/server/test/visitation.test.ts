@@ -146,7 +146,7 @@ describe('acceptance: visitation within the authority limit and before the forum
     h = await startHarness();
     let code: string;
     ({ id: municipalityId, code } = await freshMunicipality());
-    [mette, jonas, kim, lene, henrik] = await Promise.all(['mette', 'jonas', 'kim', 'lene', 'henrik'].map((u) => loginEmployee(h.app, u, code)));
+    [mette, jonas, kim, lene, henrik] = (await Promise.all(['mette', 'jonas', 'kim', 'lene', 'henrik'].map((u) => loginEmployee(h.app, u, code)))) as [Client, Client, Client, Client, Client];
     items = await catalogue(mette);
     lotte = await findCitizen(mette, LOTTE);
     mads = await findCitizen(jonas, MADS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideAccess } from '../src/access-policy';
 import { getRuleSet } from '../src/rules/registry';
 import { RULE_SET_IDS } from '../src/rules/types';
 import { datedValueOn, REHABILITATION_KINDS, VISITATION_RULES, visitationRules } from '../src/rules/visitation';
@@ -13,6 +14,7 @@ import {
   isAgreedButNotStarted,
   legalBasesUnder,
   mayReturnFromPause,
+  meetsEmploymentTarget,
   pauseReturnDeadline,
   rehabilitationRequirementFor,
   routeRequest,
@@ -193,5 +195,38 @@ describe('fleksjob pause: the 2-year return window', () => {
     expect(pauseReturnDeadline('2024-02-29', 2)).toBe('2026-02-28');
     expect(mayReturnFromPause('2026-12-01', '2029-01-01', 2)).toEqual({ allowed: false, reason: 'window_passed', deadline: '2028-12-01' });
     expect(mayReturnFromPause('2026-12-01', '2026-11-01', 2)).toMatchObject({ allowed: false, reason: 'before_pause' });
+  });
+});
+
+describe('employment tools keep the employment law\'s requirements', () => {
+  it.each([
+    ['beskaeftigelse', ['kontanthjaelp'], true],
+    ['beskaeftigelse', ['fleksloentilskud'], true],
+    ['beskaeftigelse', ['folkepension'], false],
+    ['beskaeftigelse', [], false],
+    ['botilbud', [], true], // social and health interventions need no employment target
+    ['misbrug', [], true],
+  ])('%s with benefits %j → %s', (category, codes, expected) => {
+    for (const id of RULE_SET_IDS) expect(meetsEmploymentTarget(visitationRules(id), category, codes)).toBe(expected);
+  });
+});
+
+describe('access: the visitation forum sees what is put before it, nothing else', () => {
+  it.each([
+    [['visitation_forum'], 'visitation.forum_read', 'forum', true],
+    [['visitation_forum'], 'visitation.decide', 'forum', true],
+    [['visitation_forum'], 'visitation.forum_read', 'none', false],
+    [['visitation_forum'], 'citizen.read', 'forum', false],
+    [['visitation_forum'], 'case.read', 'forum', false],
+    [['visitation_forum'], 'visitation.forum_queue', 'none', true],
+    [['coordinating_caseworker'], 'visitation.decide', 'coordinator', false],
+    [['coordinating_caseworker'], 'visitation.request', 'coordinator', true],
+    [['coordinating_caseworker'], 'visitation.request', 'contact', false],
+    [['specialist'], 'visitation.request', 'contact', false],
+    [['specialist'], 'visitation.register_hours', 'contact', true],
+    [['administrator'], 'catalogue.manage', 'none', true],
+    [['coordinating_caseworker'], 'catalogue.manage', 'none', false],
+  ] as const)('%j %s with relation %s → %s', (roles, action, relation, allowed) => {
+    expect(decideAccess({ roles, action, relation }).allowed).toBe(allowed);
   });
 });

@@ -500,6 +500,9 @@ describe('acceptance: outreach quick registration (C13)', () => {
     const items = await catalogue(louise);
     const granted = await louise.post(`/api/cases/${res.json().caseId}/visitations`, { catalogueItemId: items.sel_110.id, plannedStart: '2026-11-24', quantity: 1 });
     expect(granted.json()).toMatchObject({ outcome: 'granted', costDkk: 28_000 });
+    // An employment tool still needs him in an employment-law target group: no benefit is known yet.
+    const refused = expectProblem(await louise.post(`/api/cases/${res.json().caseId}/visitations`, { catalogueItemId: items.virksomhedspraktik.id, plannedStart: '2026-12-01', quantity: 4 }), 422, 'employment-target-required');
+    expect(refused.detail).toMatch(/beskæftigelsesredskab/);
   });
 
   it('the woman leaving prostitution, by CPR: the registered citizen gets a case, no duplicate; again it finds the same case; Kenneth keeps his', async () => {

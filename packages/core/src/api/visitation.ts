@@ -197,6 +197,8 @@ export const NotStartedItem = z.object({
   coordinatorEmployeeId: Uuid.nullable(),
 });
 export const NotStartedList = z.object({ items: z.array(NotStartedItem) });
+/** The sweep takes no options: an empty object. */
+export const SweepBody = z.strictObject({});
 export const SweepResult = z.object({ flagged: z.number().int(), tasksRaised: z.number().int(), on: LocalDateSchema });
 
 export const OUTREACH_NEEDS = ['housing', 'substance_abuse', 'psychiatry', 'health', 'income', 'safety', 'other'] as const;

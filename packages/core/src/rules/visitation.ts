@@ -39,7 +39,31 @@ export interface VisitationRules {
   pausableKinds: readonly string[];
   /** Provisions one "individuel støtte" replaces under this rule set (empty = each stays its own provision). */
   individualSupportReplaces: readonly string[];
+  /**
+   * Employment tools keep the employment law's requirements when combined
+   * across sectors (SPEC C6): an item of these catalogue categories needs the
+   * citizen in one of the law's target groups, i.e. a current benefit of one
+   * of these sector-record codes.
+   */
+  employmentTarget: { categories: readonly string[]; benefitCodes: readonly string[]; source: RuleSource };
 }
+
+const EMPLOYMENT_TARGET: VisitationRules['employmentTarget'] = {
+  categories: ['beskaeftigelse'],
+  benefitCodes: [
+    'dagpenge',
+    'kontanthjaelp',
+    'uddannelseshjaelp',
+    'overgangsydelse',
+    'sygedagpenge',
+    'revalideringsydelse',
+    'ressourceforloebsydelse',
+    'jobafklaringsydelse',
+    'ledighedsydelse',
+    'fleksloentilskud',
+  ],
+  source: { law: 'Lov om en aktiv beskæftigelsesindsats', paragraph: '§ 2 (målgrupper)', document: 'SPEC.md C6' },
+};
 
 const REHAB_TEAM: Dated<RehabilitationRequirement> = {
   from: null,
@@ -69,6 +93,7 @@ export const VISITATION_RULES: Readonly<Record<RuleSetId, VisitationRules>> = {
     endedForNewCases: [],
     pausableKinds: ['fleksjob'],
     individualSupportReplaces: [],
+    employmentTarget: EMPLOYMENT_TARGET,
   },
   'hovedlov-2022': {
     rehabilitationKinds: REHABILITATION_KINDS,
@@ -76,6 +101,7 @@ export const VISITATION_RULES: Readonly<Record<RuleSetId, VisitationRules>> = {
     endedForNewCases: [],
     pausableKinds: ['fleksjob'],
     individualSupportReplaces: INDIVIDUAL_SUPPORT,
+    employmentTarget: EMPLOYMENT_TARGET,
   },
   'beskaeftigelsesreform-2027': {
     rehabilitationKinds: REHABILITATION_KINDS,
@@ -83,6 +109,7 @@ export const VISITATION_RULES: Readonly<Record<RuleSetId, VisitationRules>> = {
     endedForNewCases: [{ from: REFORM_EMPLOYMENT_LAW_FROM, value: ['ressourceforloeb', 'revalidering'], source: REFORM }],
     pausableKinds: ['fleksjob'],
     individualSupportReplaces: INDIVIDUAL_SUPPORT,
+    employmentTarget: EMPLOYMENT_TARGET,
   },
 };
 

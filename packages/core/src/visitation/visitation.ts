@@ -147,6 +147,12 @@ export function endedForNewCases(rules: VisitationRules, kind: string, onDate: L
   return datedValueOn(rules.endedForNewCases, onDate)?.value.includes(kind) ?? false;
 }
 
+/** An employment tool needs the citizen in an employment-law target group (a current benefit the rules name); other items need nothing. */
+export function meetsEmploymentTarget(rules: VisitationRules, category: string, currentBenefitCodes: readonly string[]): boolean {
+  if (!rules.employmentTarget.categories.includes(category)) return true;
+  return currentBenefitCodes.some((code) => rules.employmentTarget.benefitCodes.includes(code));
+}
+
 // ---------------------------------------------------------------- agreed but not started
 
 export interface StartState {

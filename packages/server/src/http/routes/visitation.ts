@@ -75,7 +75,7 @@ export const visitationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/visitation/not-started', { schema: { tags, summary: "Agreed but not started, on the caseworker's own cases", response: { 200: api.NotStartedList } } }, async (req) => myNotStarted(req.access));
-  app.post('/visitation/not-started/sweep', { schema: { tags, summary: 'Raise a task per agreed-but-not-started intervention (idempotent)', response: { 200: api.SweepResult } } }, async (req) => sweepNotStarted(req.access));
+  app.post('/visitation/not-started/sweep', { schema: { tags, summary: 'Raise a task per agreed-but-not-started intervention (idempotent)', body: api.SweepBody, response: { 200: api.SweepResult } } }, async (req) => sweepNotStarted(req.access));
 
   app.post('/outreach/registrations', { schema: { tags: ['outreach'], summary: 'Quick registration at an outreach site, opening a case', body: api.OutreachRegistrationBody, response: { 201: api.OutreachRegistration } } }, async (req, reply) =>
     reply.status(201).send(await registerOutreach(req.access, req.body)),

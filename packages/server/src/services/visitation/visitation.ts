@@ -7,6 +7,7 @@ import {
   formatLegalBasis,
   legalBasesUnder,
   mayReturnFromPause,
+  meetsEmploymentTarget,
   POOL_USAGE_ERRORS,
   REHABILITATION_REQUIREMENT_LABELS,
   rehabilitationRequirementFor,
@@ -58,6 +59,13 @@ export async function requestVisitation(a: Access, caseId: string, body: z.infer
     }
     if (endedForNewCases(rules, item.kind, today)) {
       throw invalid(`"${item.title}" kan ikke bevilges i nye sager efter ${ruleSet.title}. Borgere, der allerede har indsatsen, beholder den.`, [], 'ended-for-new-cases');
+    }
+    if (!meetsEmploymentTarget(rules, item.category, await currentBenefitCodes(tx, g.citizenId!, today))) {
+      throw invalid(
+        `"${item.title}" er et beskæftigelsesredskab og kræver, at borgeren er i en af målgrupperne i lov om en aktiv beskæftigelsesindsats (fx modtager kontanthjælp, sygedagpenge eller ledighedsydelse).`,
+        [],
+        'employment-target-required',
+      );
     }
     const requirement = rehabilitationRequirementFor(rules, item, today);
     if (requirement) {
@@ -167,6 +175,19 @@ export async function requestVisitation(a: Access, caseId: string, body: z.infer
           : `Forelagt visitationsforummet: ${costDkk.toLocaleString('da-DK')} kr. ligger over din bevillingskompetence${max === null ? '' : ` på ${max.toLocaleString('da-DK')} kr.`}.`,
     };
   });
+}
+
+/** Codes of the citizen's benefits current on `today`, from the sector feeds. */
+async function currentBenefitCodes(tx: Tx, citizenId: string, today: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('sector_record')
+    .select('code')
+    .where('citizen_id', '=', citizenId)
+    .where('kind', '=', 'benefit')
+    .where('start_date', '<=', today)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 /** The forum whose budget covers the date (the first by period start), or a clear refusal. */

@@ -4,7 +4,7 @@ import type { Access } from '../../access/access';
 import type { Tx } from '../../db/transactions';
 import { invalid } from '../../errors';
 import { recordCaseEvent } from '../case-events';
-import { addCoordinatingContact } from '../cases';
+import { insertCase } from '../cases';
 
 type Body = z.infer<typeof api.OutreachRegistrationBody>;
 type Result = z.infer<typeof api.OutreachRegistration>;
@@ -66,21 +66,7 @@ export async function registerOutreach(a: Access, body: Body): Promise<Result> {
       let caseId = open?.id ?? null;
       const caseOpened = caseId === null;
       if (caseId === null) {
-        caseId = crypto.randomUUID();
-        await tx
-          .insertInto('holistic_case')
-          .values({
-            municipality_id: me.municipalityId,
-            id: caseId,
-            citizen_id: citizenId,
-            phase: 'consent',
-            coordinator_employee_id: me.id,
-            coordinator_team_id: body.teamId ?? null,
-            opened_at: now,
-          })
-          .execute();
-        if (me.id) await addCoordinatingContact(tx, me.municipalityId, caseId, me.id, now);
-        await recordCaseEvent(tx, a.ctx, caseId, 'case_opened', { coordinatorEmployeeId: me.id, coordinatorTeamId: body.teamId ?? null, outreach: true });
+        caseId = await insertCase(tx, a.ctx, { citizenId, coordinatorEmployeeId: me.id, coordinatorTeamId: body.teamId ?? null, event: { outreach: true } });
       }
       const id = crypto.randomUUID();
       await tx

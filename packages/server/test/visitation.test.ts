@@ -313,6 +313,26 @@ describe('acceptance: visitation within the authority limit and before the forum
   });
 });
 
+describe('acceptance: the forum budget under concurrent approvals', () => {
+  it('two approvals that together exceed what is left: one wins, the other is refused; the budget is never overspent', async () => {
+    const h = await startHarness();
+    const { code } = await freshMunicipality();
+    const [mette, lene, henrik] = (await Promise.all(['mette', 'lene', 'henrik'].map((u) => loginEmployee(h.app, u, code)))) as [Client, Client, Client];
+    const items = await catalogue(mette);
+    const lotte = await findCitizen(mette, LOTTE);
+    const ask = async () =>
+      (await mette.post(`/api/cases/${lotte.openCaseId}/visitations`, { catalogueItemId: items.sel_107.id, plannedStart: '2027-01-01', quantity: 8, reasoning: 'Botilbud i otte måneder, mens boligen findes.' })).json();
+    const [a, b] = [await ask(), await ask()]; // 360 000 kr. each against 600 000 kr.
+    const results = await Promise.all([
+      lene.post(`/api/visitation-forum/requests/${a.forumRequestId}/decision`, { decision: 'approved', reasoning: 'Bevilget på mødet i dag.' }),
+      henrik.post(`/api/visitation-forum/requests/${b.forumRequestId}/decision`, { decision: 'approved', reasoning: 'Bevilget på mødet i dag.' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().type).toBe('https://helhed.dk/problems/budget-exceeded');
+    expect(await budget(henrik)).toMatchObject({ grantedDkk: 360_000, remainingDkk: 240_000, committedDkk: 360_000 });
+  });
+});
+
 describe('acceptance: agreed but not started', () => {
   it('flagged after the planned date; the sweep raises one task for the coordinating caseworker however often it runs', async () => {
     const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));

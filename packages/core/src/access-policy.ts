@@ -58,6 +58,24 @@ export const ACTIONS = [
   'family.write',
   /** the citizen's letters (decision letters sent, with delivery status) and their PDFs */
   'letter.read',
+  /** the municipality's intervention catalogue (no personal data) and its upkeep, with the forum budgets */
+  'catalogue.read',
+  'catalogue.manage',
+  /** asking for / granting an intervention from the catalogue within one's authority (beyond it: to the forum) */
+  'visitation.request',
+  /** starting, ending, pausing and resuming a granted intervention; recording the rehabilitation prerequisite */
+  'visitation.update',
+  /** registering used hours on a flexible hour pool (the executing person too) */
+  'visitation.register_hours',
+  /** the forum's queue and budget use: amounts and items, no names */
+  'visitation.forum_queue',
+  /** a visitation request put before the forum, with the details needed to decide it (relation 'forum') */
+  'visitation.forum_read',
+  'visitation.decide',
+  /** raising "agreed but not started" tasks across the municipality (batch; audited once) */
+  'visitation.sweep',
+  /** outreach quick registration (fremskudt myndighed): citizen with few details + case */
+  'outreach.register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,9 +85,10 @@ export type Action = (typeof ACTIONS)[number];
  * - team: member of the coordinating team of that case
  * - contact: an internal contact person on the case (executing staff)
  * - self: the citizen themself
+ * - forum: member of the visitation forum a request about the citizen is before (pending)
  * - none: no relation (search and registration need none)
  */
-export type Relation = 'coordinator' | 'team' | 'contact' | 'self' | 'none';
+export type Relation = 'coordinator' | 'team' | 'contact' | 'self' | 'forum' | 'none';
 
 type Grants = Partial<Record<Action, readonly Relation[]>>;
 
@@ -115,6 +134,11 @@ export const POLICY: Record<Role, Grants> = {
     'family.read': CASEWORK,
     'family.write': CASEWORK,
     'letter.read': CASE_RELATED,
+    'catalogue.read': ['none'],
+    'visitation.request': CASEWORK,
+    'visitation.update': CASEWORK,
+    'visitation.register_hours': CASEWORK,
+    'outreach.register': ['none', 'coordinator', 'team', 'contact'],
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -133,14 +157,23 @@ export const POLICY: Record<Role, Grants> = {
     'plan.read': CASE_RELATED,
     'plan.follow_up': CASE_RELATED,
     'letter.read': CASE_RELATED,
+    'catalogue.read': ['none'],
+    // The executing person (an internal contact on the case) registers the hours used.
+    'visitation.register_hours': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
   // takes a break-the-glass reason.
-  leader: { 'screening.run': ['none'], 'deadlines.read': ['none'] },
-  visitation_forum: {},
-  administrator: { 'import.run': ['none'], 'screening.run': ['none'] },
-  system: { 'import.run': ['none'], 'screening.run': ['none'] },
+  leader: { 'screening.run': ['none'], 'deadlines.read': ['none'], 'catalogue.read': ['none'], 'visitation.forum_queue': ['none'], 'visitation.sweep': ['none'] },
+  // The forum sees a named citizen only while a request about them is before it (decisions.md § 32).
+  visitation_forum: {
+    'catalogue.read': ['none'],
+    'visitation.forum_queue': ['none'],
+    'visitation.forum_read': ['forum'],
+    'visitation.decide': ['forum'],
+  },
+  administrator: { 'import.run': ['none'], 'screening.run': ['none'], 'catalogue.read': ['none'], 'catalogue.manage': ['none'], 'visitation.sweep': ['none'] },
+  system: { 'import.run': ['none'], 'screening.run': ['none'], 'visitation.sweep': ['none'] },
   citizen: {
     'citizen.read': ['self'],
     'case.read': ['self'],

@@ -31,3 +31,5 @@ export * from './letters/compose';
 export * from './letters/labels.da';
 export * from './letters/sample';
 export * from './letters/outbox-policy';
+export * from './rules/visitation';
+export * from './visitation';

@@ -84,7 +84,7 @@ describe('the policy table', () => {
   it('gives citizens nothing but their own data', () => {
     for (const relations of Object.values(POLICY.citizen)) expect(relations).toEqual(['self']);
   });
-  it('gives administrators no single citizen\'s data, only batch work (imports, screening runs)', () => {
-    expect(Object.keys(POLICY.administrator).sort()).toEqual(['import.run', 'screening.run']);
+  it('gives administrators no single citizen\'s data, only batch work (imports, screening runs, the not-started sweep) and the catalogue', () => {
+    expect(Object.keys(POLICY.administrator).sort()).toEqual(['catalogue.manage', 'catalogue.read', 'import.run', 'screening.run', 'visitation.sweep']);
   });
 });

@@ -111,6 +111,13 @@ const VALID_BODIES: Record<string, (ids: Ids, client: Client) => Promise<Record<
   'POST /api/cases/{caseId}/contacts': async () => ({ kind: 'external', name: 'Anna Ekstern', role: 'Mentor', sector: 'employment', organisation: 'Mentorhuset', authority: false, since: '2026-11-02' }),
   'POST /api/cases/{caseId}/contacts/{contactId}/end': async () => ({ endedOn: '2026-11-20' }),
   'POST /api/cases/{caseId}/interventions': async () => ({ title: 'Mentorstøtte', sector: 'employment', legalBasis: 'LAB § 78', status: 'planned', startDate: '2026-12-01' }),
+  'POST /api/cases/{caseId}/visitations': async (_ids, c) => ({
+    catalogueItemId: (await c.get('/api/catalogue')).json().items.find((i: { kind: string }) => i.kind === 'sel_101').id,
+    plannedStart: '2026-12-01',
+    quantity: 4,
+  }),
+  'POST /api/cases/{caseId}/rehabilitation': async () => ({ kind: 'rehabilitation_team', concerns: 'fleksjob', meetingOn: '2026-11-19', recommendation: 'Teamet indstiller til fleksjob.' }),
+  'POST /api/outreach/registrations': async () => ({ name: 'Ukendt kvinde', approximateBirthYear: 1990, sex: 'female', site: 'Værestedet', needs: ['housing'] }),
   'POST /api/tasks/{id}/complete': async (ids, c) => {
     const task = (await c.get(`/api/cases/${ids.caseId}/tasks`)).json().items.find((t: { id: string }) => t.id === ids.taskId);
     return { version: task.version, note: 'Afgjort efter sektorloven.' };
@@ -164,6 +171,8 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'id' && segment === 'health-documents' ? ids.healthDocumentId
       : name === 'decisionId' ? ids.decisionId
       : name === 'complaintId' ? ids.complaintId
+      // Visitation: an invalid body is refused before any look-up, so a fresh id does.
+      : ['itemId', 'interventionId', 'requestId'].includes(name) ? crypto.randomUUID()
       : null;
     if (!id) throw new Error(`no test id for path parameter {${name}} in ${path}: add it to substitutePath`);
     return id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InterventionVisitationFields } from './visitation-fields';
 import { CASE_PHASES } from '../case-phase';
 import { SECTORS } from '../vocabulary';
 import { Instant, LocalDateSchema, LongText, Name, ShortText, Uuid, Version } from './common';
@@ -132,6 +133,8 @@ export const Intervention = z.object({
   status: z.enum(['planned', 'running', 'ended']),
   startDate: LocalDateSchema.nullable(),
   endDate: LocalDateSchema.nullable(),
+  // Visitation (issue 4, api/visitation.ts); null on interventions registered without the catalogue.
+  ...InterventionVisitationFields,
 });
 
 export const Task = z.object({

@@ -16,7 +16,7 @@ export const SearchCitizenBody = z.strictObject({ cpr: CprInput });
 
 export const Citizen = z.object({
   id: Uuid,
-  cpr: z.string().describe("'DDMMYY-SSSS'"),
+  cpr: z.string().nullable().describe("'DDMMYY-SSSS'; null for a citizen registered by outreach before the number is known"),
   name: z.string(),
   birthDate: LocalDateSchema,
   sex: z.enum(['female', 'male']),

@@ -6,3 +6,4 @@ export * from './target-group';
 export * from './decisions';
 export * from './plan';
 export * from './letters';
+export * from './visitation';

@@ -59,9 +59,3 @@ export const DECISION_EVENT_LABELS: Record<string, string> = {
   appeal_result_recorded: 'Ankestyrelsens afgørelse registreret',
 };
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-/** '2026-05-07' → '7. maj 2026' */
-export function danishDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d}. ${MONTHS[m! - 1]} ${y}`;
-}

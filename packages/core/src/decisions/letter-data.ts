@@ -8,7 +8,8 @@ import type { ComplaintRouteId, DecisionMode, DecisionRules, SectorLawId } from 
 import type { RuleSetId } from '../rules/types';
 import type { Sector } from '../vocabulary';
 import type { DeliveryChannel } from './deadlines';
-import { danishDate, SECTOR_LABELS } from './labels.da';
+import { danishDate } from '../letters/danish-date';
+import { SECTOR_LABELS } from './labels.da';
 
 export interface LetterElement {
   elementId: string;

@@ -16,7 +16,7 @@ export const CPR_SYSTEM = 'urn:oid:1.2.208.176.1.2';
 
 export interface FhirPlanInput {
   generatedAt: string;
-  citizen: { id: string; name: string; cpr: string; birthDate: string; sex: 'female' | 'male' };
+  citizen: { id: string; name: string; cpr: string | null; birthDate: string; sex: 'female' | 'male' };
   plan: { id: string; version: number; ruleSetId: string; createdAt: string; updatedAt: string; content: PlanContent };
   achievement: ReadonlyMap<string, Achievement>;
   interventions: readonly { id: string; title: string; sector: string; legalBasis: string; status: 'planned' | 'running' | 'ended'; startDate: string | null; endDate: string | null }[];
@@ -58,7 +58,8 @@ export function planToFhirBundle(input: FhirPlanInput): FhirBundle {
   const patient: Resource = {
     resourceType: 'Patient',
     id: citizen.id,
-    identifier: [{ system: CPR_SYSTEM, value: citizen.cpr }],
+    // a citizen registered at an outreach site may have no known CPR yet
+    ...(citizen.cpr ? { identifier: [{ system: CPR_SYSTEM, value: citizen.cpr }] } : {}),
     name: [{ text: citizen.name }],
     gender: citizen.sex,
     birthDate: citizen.birthDate,

@@ -1,4 +1,4 @@
-import type { ComplaintRoute, ComplaintRouteId, DecisionRules, ElementRule, SectorLawId } from './decision-rules';
+import type { ComplaintRouteRule, ComplaintRouteId, DecisionRules, ElementRule, SectorLawId } from './decision-rules';
 import type { RuleSource } from './types';
 
 const AGREEMENT_2018_DECISION: RuleSource = {
@@ -19,7 +19,7 @@ const DEADLINE_GUIDE: RuleSource = {
   document: 'SPEC.md §5',
 };
 
-const ROUTES: Readonly<Record<ComplaintRouteId, ComplaintRoute>> = {
+const ROUTES: Readonly<Record<ComplaintRouteId, ComplaintRouteRule>> = {
   ankestyrelsen: {
     id: 'ankestyrelsen',
     body: 'Ankestyrelsen',

@@ -17,7 +17,7 @@ export type ComplaintRouteId = (typeof COMPLAINT_ROUTE_IDS)[number];
 export const SECTOR_LAW_IDS = ['hovedloven', 'serviceloven', 'beskaeftigelse', 'barnets_lov', 'sundhedsloven', 'ungeindsats', 'andet'] as const;
 export type SectorLawId = (typeof SECTOR_LAW_IDS)[number];
 
-export interface ComplaintRoute {
+export interface ComplaintRouteRule {
   id: ComplaintRouteId;
   /** the body that finally decides a complaint, in Danish ('' when there is none) */
   body: string;
@@ -60,7 +60,7 @@ export interface DecisionRules {
   legalBasisFormat: string;
   /** Tried in order, first match wins; the last rule matches everything. */
   elementRules: readonly ElementRule[];
-  routes: Readonly<Record<ComplaintRouteId, ComplaintRoute>>;
+  routes: Readonly<Record<ComplaintRouteId, ComplaintRouteRule>>;
   /** Danish titles of the decision per sector law (per_sector) and of the combined decision ('hovedloven'). */
   decisionTitles: Readonly<Record<SectorLawId, string>>;
   sources: readonly RuleSource[];

@@ -174,7 +174,7 @@ export class AccessGateway {
   }
 }
 
-export type OwnedTable = 'task' | 'health_document' | 'decision' | 'complaint' | 'letter';
+export type OwnedTable = 'task' | 'health_document' | 'decision' | 'complaint' | 'letter' | 'visitation_request';
 
 const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
   task: async (tx, id) =>
@@ -197,6 +197,8 @@ const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | unde
       await tx.selectFrom('complaint').innerJoin('holistic_case', 'holistic_case.id', 'complaint.case_id').select('holistic_case.citizen_id').where('complaint.id', '=', id).executeTakeFirst()
     )?.citizen_id,
   letter: async (tx, id) => (await tx.selectFrom('letter').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
+  visitation_request: async (tx, id) =>
+    (await tx.selectFrom('visitation_request').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
 };
 
 class SubjectNotFound extends ProblemError {

@@ -47,5 +47,20 @@ export async function relationTo(tx: Tx, principal: Principal, citizenId: string
   const found = row.rows[0];
   if (!found) return { relation: 'none', caseId: null };
   const relation: Relation = found.coordinator ? 'coordinator' : found.team ? 'team' : found.contact ? 'contact' : 'none';
+  if (relation === 'none' && principal.roles.includes('visitation_forum') && (await beforeMyForum(tx, me, citizenId))) {
+    return { relation: 'forum', caseId: found.id };
+  }
   return { relation, caseId: found.id };
+}
+
+/** Whether a visitation request about the citizen is before a forum the employee sits in, undecided (decisions.md § 32). */
+async function beforeMyForum(tx: Tx, employeeId: string, citizenId: string): Promise<boolean> {
+  const hit = await tx
+    .selectFrom('visitation_request as r')
+    .innerJoin('team_member as m', (j) => j.onRef('m.team_id', '=', 'r.forum_team_id').on('m.employee_id', '=', employeeId))
+    .select('r.id')
+    .where('r.citizen_id', '=', citizenId)
+    .where('r.status', '=', 'pending')
+    .executeTakeFirst();
+  return hit !== undefined;
 }

@@ -6,6 +6,7 @@ import type { ColumnType } from 'kysely';
 import type { DecisionTables } from './schema-decisions';
 import type { PlanDB } from './schema-plan';
 import type { LetterTable, OutboxMessageTable } from './schema-letters';
+import type { CitizenOutreachColumns, InterventionVisitationColumns, VisitationTables } from './schema-visitation';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -310,7 +311,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB extends DecisionTables, PlanDB {
+export interface DB extends DecisionTables, PlanDB, VisitationTables {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;
@@ -320,12 +321,12 @@ export interface DB extends DecisionTables, PlanDB {
   team_member: TeamMemberTable;
   authority_limit: AuthorityLimitTable;
   household: HouseholdTable;
-  citizen: CitizenTable;
+  citizen: Omit<CitizenTable, 'cpr'> & CitizenOutreachColumns;
   holistic_case: HolisticCaseTable;
   case_contact: CaseContactTable;
   case_event: CaseEventTable;
   consent: ConsentTable;
-  intervention: InterventionTable;
+  intervention: InterventionTable & InterventionVisitationColumns;
   task: TaskTable;
   sector_record: SectorRecordTable;
   health_document: HealthDocumentTable;

@@ -268,7 +268,7 @@ export async function letterData(
     sectorLaw: decision.sectorLaw,
     ruleSet: { id: ruleSet.id, title: ruleSet.title },
     municipality: { name: kase.m_name, cvr: kase.cvr },
-    citizen: { name: kase.name, cpr: formatCpr(kase.cpr), address: kase.address },
+    citizen: { name: kase.name, cpr: formatCpr(cprOrRefuse(kase.cpr)), address: kase.address },
     caseId: decision.caseId,
     ...dates,
     overallReasoning: decision.reasoning,
@@ -280,3 +280,8 @@ export async function letterData(
   };
 }
 
+/** A decision letter goes to a CPR number (Digital Post, the letter's recipient block). */
+function cprOrRefuse(cpr: string | null): string {
+  if (cpr) return cpr;
+  throw badRequest('Borgeren er registreret uden CPR-nummer. Registrér CPR-nummeret, før afgørelsen kan vises eller udsendes.', [], 'no-cpr');
+}

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
 import { loadDemoFamilies } from './demo-family';
+import { loadDemoVisitation } from './demo-visitation';
 
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
@@ -224,6 +225,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
       );
     }
     await loadDemoFamilies(tx, m, data, idOf, now);
+    await loadDemoVisitation(tx, m, idOf);
     return m;
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { checkTransition, hasActiveConsent, PHASE_LABELS, todayInCopenhagen, type api, type CasePhase } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
+import type { RequestContext } from '../access/principal';
 import { loadConsentRecords } from '../access/consent-records';
 import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
@@ -17,25 +18,35 @@ export async function openCase(a: Access, body: z.infer<typeof api.OpenCaseBody>
     const coordinatorEmployeeId = body.coordinatorEmployeeId ?? (body.coordinatorTeamId ? null : me.kind === 'employee' ? me.id : null);
     const coordinatorTeamId = body.coordinatorTeamId ?? null;
     await assertCoordinatorsExist(g.tx, coordinatorEmployeeId, coordinatorTeamId);
-    const id = crypto.randomUUID();
-    const now = a.ctx.now();
-    await g.tx
-      .insertInto('holistic_case')
-      .values({
-        municipality_id: me.municipalityId,
-        id,
-        citizen_id: body.citizenId,
-        phase: 'consent',
-        coordinator_employee_id: coordinatorEmployeeId,
-        coordinator_team_id: coordinatorTeamId,
-        opened_at: now,
-      })
-      .execute();
-    if (coordinatorEmployeeId) await addCoordinatingContact(g.tx, me.municipalityId, id, coordinatorEmployeeId, now);
-    await recordCaseEvent(g.tx, a.ctx, id, 'case_opened', { coordinatorEmployeeId, coordinatorTeamId });
+    const id = await insertCase(g.tx, a.ctx, { citizenId: body.citizenId, coordinatorEmployeeId, coordinatorTeamId });
     g.setResourceId(id);
-    return readCase(g.tx, id, now);
+    return readCase(g.tx, id, a.ctx.now());
   });
+}
+
+/** Writes a new open case in the consent phase with its coordinating contact and 'case_opened' event; returns its id. */
+export async function insertCase(
+  tx: Tx,
+  ctx: RequestContext,
+  c: { citizenId: string; coordinatorEmployeeId: string | null; coordinatorTeamId: string | null; event?: Record<string, unknown> },
+): Promise<string> {
+  const id = crypto.randomUUID();
+  const now = ctx.now();
+  await tx
+    .insertInto('holistic_case')
+    .values({
+      municipality_id: ctx.principal.municipalityId,
+      id,
+      citizen_id: c.citizenId,
+      phase: 'consent',
+      coordinator_employee_id: c.coordinatorEmployeeId,
+      coordinator_team_id: c.coordinatorTeamId,
+      opened_at: now,
+    })
+    .execute();
+  if (c.coordinatorEmployeeId) await addCoordinatingContact(tx, ctx.principal.municipalityId, id, c.coordinatorEmployeeId, now);
+  await recordCaseEvent(tx, ctx, id, 'case_opened', { coordinatorEmployeeId: c.coordinatorEmployeeId, coordinatorTeamId: c.coordinatorTeamId, ...c.event });
+  return id;
 }
 
 export async function getCase(a: Access, caseId: string): Promise<CaseDto> {

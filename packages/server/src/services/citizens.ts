@@ -95,7 +95,7 @@ async function readCitizen(tx: Tx, id: string): Promise<CitizenDto | undefined> 
   if (!row) return undefined;
   return {
     id: row.id,
-    cpr: formatCpr(row.cpr),
+    cpr: row.cpr === null ? null : formatCpr(row.cpr),
     name: row.name,
     birthDate: row.birth_date,
     sex: row.sex,

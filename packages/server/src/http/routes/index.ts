@@ -11,6 +11,7 @@ import { targetGroupRoutes } from './target-group';
 import { decisionRoutes } from './decisions';
 import { planRoutes } from './plan';
 import { letterRoutes } from './letters';
+import { visitationRoutes } from './visitation';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,4 +37,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(decisionRoutes);
   await app.register(planRoutes);
   await app.register(letterRoutes);
+  await app.register(visitationRoutes);
 };

@@ -1,0 +1,2 @@
+export * from './visitation';
+export * from './labels.da';

@@ -34,6 +34,16 @@ export const ACTIONS = [
   'screening.read',
   /** the caseworker's individual target-group assessment (a procedural decision) */
   'target_group.assess',
+  /** the calendar of a citizen (and their household) with conflicts */
+  'calendar.read',
+  'calendar.write',
+  /** flagging new information that may need a plan change (raises a task for the coordinator) */
+  'new_information.flag',
+  /** messages between the citizen and the coordinating caseworker / team */
+  'message.read',
+  'message.write',
+  /** the citizen's answer to "Oplever du et sammenhængende forløb?" */
+  'survey.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +85,11 @@ export const POLICY: Record<Role, Grants> = {
     // Finding and assessing candidates is how a case starts: no relation needed.
     'screening.read': ['none', 'coordinator', 'team', 'contact'],
     'target_group.assess': ['none', 'coordinator', 'team'],
+    'calendar.read': CASE_RELATED,
+    'calendar.write': CASE_RELATED,
+    'new_information.flag': CASE_RELATED,
+    'message.read': CASEWORK,
+    'message.write': CASEWORK,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -87,6 +102,9 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': CASE_RELATED,
     'sector_record.read': CASE_RELATED,
     'caseload.read': ['none'],
+    'calendar.read': CASE_RELATED,
+    'calendar.write': CASE_RELATED,
+    'new_information.flag': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -105,6 +123,10 @@ export const POLICY: Record<Role, Grants> = {
     'event.read': ['self'],
     'health.read': ['self'],
     'audit.read_own': ['self'],
+    'calendar.read': ['self'],
+    'message.read': ['self'],
+    'message.write': ['self'],
+    'survey.answer': ['self'],
   },
 };
 

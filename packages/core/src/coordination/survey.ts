@@ -43,14 +43,15 @@ export interface SurveyPeriodFigures {
 }
 
 /** Per period, in period order: the share answering "ja" (høj or nogen grad) of those answering yes or no. */
-export function aggregateSurvey(answers: readonly { period: string; answer: SurveyAnswer }[], minAnswers = SURVEY_MIN_ANSWERS): SurveyPeriodFigures[] {
+export function aggregateSurvey(answers: readonly { period: string; answer: SurveyAnswer; count?: number }[], minAnswers = SURVEY_MIN_ANSWERS): SurveyPeriodFigures[] {
   const periods = new Map<string, { answers: number; counted: number; positive: number }>();
   for (const a of answers) {
     const p = periods.get(a.period) ?? { answers: 0, counted: 0, positive: 0 };
     const positive = SURVEY_SCALE[a.answer].positive;
-    p.answers++;
-    if (positive !== null) p.counted++;
-    if (positive === true) p.positive++;
+    const n = a.count ?? 1;
+    p.answers += n;
+    if (positive !== null) p.counted += n;
+    if (positive === true) p.positive += n;
     periods.set(a.period, p);
   }
   return [...periods]

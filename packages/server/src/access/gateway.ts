@@ -49,6 +49,8 @@ export interface Granted {
   consents: ConsentRecord[];
   /** set the audited resource id when it is only known after the work (e.g. a created row) */
   setResourceId(id: string): void;
+  /** other citizens the work also read (a family calendar): each gets its own audit record */
+  alsoConcerns(citizenIds: string[]): void;
 }
 
 /**
@@ -89,6 +91,7 @@ export class AccessGateway {
         if (!decision.allowed) throw new AccessDeniedError(decision.reason, DENIAL_DETAIL[decision.reason]);
 
         let resourceId = req.resourceId ?? null;
+        const alsoConcerned = new Set<string>();
         const result = await work({
           tx,
           citizenId,
@@ -96,6 +99,7 @@ export class AccessGateway {
           relation,
           consents,
           setResourceId: (id) => (resourceId = id),
+          alsoConcerns: (ids) => ids.forEach((id) => id !== citizenId && alsoConcerned.add(id)),
         });
         const breakGlass = decision.basis === 'break_glass';
         await appendAudit(tx, {
@@ -104,6 +108,14 @@ export class AccessGateway {
           outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
           reason: breakGlass ? ctx.breakGlassReason : null,
         });
+        for (const other of alsoConcerned) {
+          await appendAudit(tx, {
+            ...this.auditBase(ctx, req, other, breakGlass),
+            resourceId,
+            outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
+            reason: breakGlass ? ctx.breakGlassReason : null,
+          });
+        }
         return result;
       });
     } catch (error) {
@@ -174,7 +186,7 @@ export class AccessGateway {
   }
 }
 
-export type OwnedTable = 'task' | 'health_document';
+export type OwnedTable = 'task' | 'health_document' | 'calendar_entry' | 'message_thread';
 
 const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
   task: async (tx, id) =>
@@ -188,6 +200,25 @@ const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | unde
     )?.citizen_id,
   health_document: async (tx, id) =>
     (await tx.selectFrom('health_document').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
+  // An entry belongs to the citizen of the case it is coordinated under (a family member's entry too).
+  calendar_entry: async (tx, id) =>
+    (
+      await tx
+        .selectFrom('calendar_entry')
+        .innerJoin('holistic_case', 'holistic_case.id', 'calendar_entry.case_id')
+        .select('holistic_case.citizen_id')
+        .where('calendar_entry.id', '=', id)
+        .executeTakeFirst()
+    )?.citizen_id,
+  message_thread: async (tx, id) =>
+    (
+      await tx
+        .selectFrom('message_thread')
+        .innerJoin('holistic_case', 'holistic_case.id', 'message_thread.case_id')
+        .select('holistic_case.citizen_id')
+        .where('message_thread.id', '=', id)
+        .executeTakeFirst()
+    )?.citizen_id,
 };
 
 class SubjectNotFound extends ProblemError {

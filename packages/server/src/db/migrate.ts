@@ -1,11 +1,13 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001_foundation';
 import * as targetGroup from './migrations/0002_target_group';
+import * as coordination from './migrations/0005_coordination';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_target_group': targetGroup,
+  '0005_coordination': coordination,
 };
 
 class ListedMigrations implements MigrationProvider {

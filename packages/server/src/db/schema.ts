@@ -3,6 +3,7 @@
  * strings; instants ('timestamptz') are Date; ids are uuid strings.
  */
 import type { ColumnType } from 'kysely';
+import type { CoordinationTables } from './schema-coordination';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -149,6 +150,8 @@ export interface InterventionTable {
   start_date: string | null;
   end_date: string | null;
   created_at: Defaulted<Date>;
+  /** the partner carrying it (migration 0005) */
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface TaskTable {
   municipality_id: string;
@@ -307,7 +310,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB {
+export interface DB extends CoordinationTables {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;

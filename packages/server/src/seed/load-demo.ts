@@ -5,6 +5,7 @@ import { recordHash } from '../imports/feed-rows';
 import type { DB } from '../db/schema';
 import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
+import { loadDemoCoordination } from './demo-coordination';
 
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
@@ -222,6 +223,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
         })),
       );
     }
+    await loadDemoCoordination(tx, m, now);
     return m;
   });
 }

@@ -8,6 +8,7 @@ import { caseRoutes } from './cases';
 import { citizenRoutes } from './citizens';
 import { meRoutes } from './me';
 import { targetGroupRoutes } from './target-group';
+import { coordinationRoutes } from './coordination';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,4 +31,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(caseRoutes);
   await app.register(meRoutes);
   await app.register(targetGroupRoutes);
+  await app.register(coordinationRoutes);
 };

@@ -20,4 +20,10 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   task_created: 'Opgave oprettet',
   task_completed: 'Opgave løst',
   health_document_received: 'Helbredsoplysninger modtaget',
+  calendar_entry_added: 'Aftale sat i kalenderen',
+  calendar_entry_cancelled: 'Aftale aflyst',
+  intervention_partner_set: 'Samarbejdspartner på indsats ændret',
+  network_person_added: 'Person i netværket tilføjet',
+  message_thread_started: 'Ny beskedtråd',
+  survey_answered: 'Spørgeskema om sammenhængende forløb besvaret',
 };

@@ -1,4 +1,7 @@
+import { todayInCopenhagen } from '@helhed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inMunicipality } from '../src/db/transactions';
+import { readCoordinationSummary } from '../src/services/coordination-overview';
 import { testDatabase } from './support/database';
 import { findCitizen, freshMunicipality, loginCitizen, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
 
@@ -283,5 +286,25 @@ describe('acceptance: coordination', () => {
     expect(unknownIntervention.statusCode).toBe(422);
     expect(unknownIntervention.json().errors[0].path).toBe('body.interventionId');
     expect(await Promise.all((['calendar_entry', 'message', 'survey_response', 'partner'] as const).map(countRows))).toEqual(before);
+  });
+
+  it('the overview read: calendar with conflicts from today, unread messages, open new-information tasks, in one transaction', async () => {
+    const { db } = await testDatabase();
+    const summary = await inMunicipality(db, municipalityId, (tx) => readCoordinationSummary(tx, { caseId: lotteCase, citizenIds: [lotte.id] }, h.clock.now()));
+    expect(summary.calendar.from).toBe(todayInCopenhagen(h.clock.now()));
+    expect(summary.calendar.conflicts.some((c) => c.ruleId === 'one-conversation-a-day')).toBe(true);
+    expect(summary.unreadMessages).toBe(0);
+    expect(summary.openNewInformation.map((n) => n.source).sort()).toEqual(['import', 'import', 'manual']);
+  });
+
+  it('next quarter the citizen may answer again; the indicator shows each quarter', async () => {
+    h.clock.current = new Date('2027-01-05T09:00:00Z');
+    const again = await loginCitizen(h.app, lotte.id);
+    expect((await again.get('/api/me/survey')).json()).toMatchObject({ period: '2027-Q1', answer: null });
+    expect((await again.post('/api/me/survey', { answer: 'yes_high' })).statusCode).toBe(201);
+    const leader = await loginEmployee(h.app, 'henrik', code);
+    const periods = (await leader.get('/api/indicators/coherent-course')).json().periods;
+    expect(periods.map((p: any) => [p.period, p.answers])).toEqual([['2026-Q4', 3], ['2027-Q1', 1]]);
+    expect((await leader.get('/api/indicators/coherent-course?from=2027-01-01')).json().periods.map((p: any) => p.period)).toEqual(['2027-Q1']);
   });
 });

@@ -82,6 +82,10 @@ interface Ids {
   /** a registered citizen without a case, for opening one */
   citizenWithoutCaseId: string;
   coordinatorId: string;
+  /** coordination (migration 0005) */
+  interventionId: string;
+  calendarEntryId: string;
+  messageThreadId: string;
 }
 
 const HEALTH_SOURCE = 'Psykiatrien Region Demo';
@@ -108,6 +112,14 @@ const VALID_BODIES: Record<string, (ids: Ids, client: Client) => Promise<Record<
   'POST /api/cases/{caseId}/contacts': async () => ({ kind: 'external', name: 'Anna Ekstern', role: 'Mentor', sector: 'employment', organisation: 'Mentorhuset', authority: false, since: '2026-11-02' }),
   'POST /api/cases/{caseId}/contacts/{contactId}/end': async () => ({ endedOn: '2026-11-20' }),
   'POST /api/cases/{caseId}/interventions': async () => ({ title: 'Mentorstøtte', sector: 'employment', legalBasis: 'LAB § 78', status: 'planned', startDate: '2026-12-01' }),
+  'POST /api/cases/{caseId}/calendar': async () => ({ title: 'Psykolog', kind: 'psychologist', start: '2026-12-02T13:00:00+01:00', end: '2026-12-02T14:00:00+01:00', place: { name: 'Havnegade 12', area: 'Havnen' }, carrier: { text: 'Psykolog' }, recurrence: { frequency: 'biweekly', until: '2027-02-01' } }),
+  'POST /api/calendar-entries/{id}/cancel': async () => ({ version: 1, reason: 'Aflyst af borgeren' }),
+  'POST /api/partners': async () => ({ kind: 'civil_society', name: 'Frivillighuset', area: 'Centrum' }),
+  'PUT /api/cases/{caseId}/interventions/{interventionId}/partner': async () => ({ partnerId: null }),
+  'POST /api/citizens/{citizenId}/network': async () => ({ name: 'Else Nabo', relation: 'Nabo' }),
+  'POST /api/cases/{caseId}/new-information': async () => ({ title: 'Ny praktikplads', note: 'Fra virksomhedskonsulenten.' }),
+  'POST /api/cases/{caseId}/messages': async () => ({ subject: 'Møde', body: 'Vi ses tirsdag.' }),
+  'POST /api/message-threads/{id}/messages': async () => ({ body: 'Tak for beskeden.' }),
   'POST /api/tasks/{id}/complete': async (ids, c) => {
     const task = (await c.get(`/api/cases/${ids.caseId}/tasks`)).json().items.find((t: { id: string }) => t.id === ids.taskId);
     return { version: task.version, note: 'Afgjort efter sektorloven.' };
@@ -152,6 +164,9 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'contactId' ? ids.contactId
       : name === 'id' && segment === 'tasks' ? ids.taskId
       : name === 'id' && segment === 'health-documents' ? ids.healthDocumentId
+      : name === 'id' && segment === 'calendar-entries' ? ids.calendarEntryId
+      : name === 'id' && segment === 'message-threads' ? ids.messageThreadId
+      : name === 'interventionId' ? ids.interventionId
       : null;
     if (!id) throw new Error(`no test id for path parameter {${name}} in ${path}: add it to substitutePath`);
     return id;
@@ -226,7 +241,9 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
     await ok(mette.post(`/api/citizens/${citizen.id}/consents`, { scope: 'health_information', counterpart: HEALTH_SOURCE, action: 'given', form: 'digital' }));
     const document = await ok(mette.post(`/api/citizens/${citizen.id}/health-documents`, { source: HEALTH_SOURCE, kind: 'other', title: 'Notat', content: 'Kort notat.' }));
     const contact = await ok(mette.post(`/api/cases/${kase.id}/contacts`, { kind: 'external', name: 'Bo Ekstern', role: 'Misbrugsbehandler', sector: 'health', authority: false, since: '2026-10-01' }));
-    await ok(mette.post(`/api/cases/${kase.id}/interventions`, { title: 'socialpædagogisk støtte', sector: 'adult_social', legalBasis: 'serviceloven § 85', status: 'running' }));
+    const intervention = await ok(mette.post(`/api/cases/${kase.id}/interventions`, { title: 'socialpædagogisk støtte', sector: 'adult_social', legalBasis: 'serviceloven § 85', status: 'running' }));
+    const entry = await ok(mette.post(`/api/cases/${kase.id}/calendar`, { title: 'Samtale', kind: 'mentor', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00' }));
+    const thread = await ok(mette.post(`/api/cases/${kase.id}/messages`, { subject: 'Velkommen', body: 'Skriv endelig, hvis du har spørgsmål.' }));
     // Withdrawing the holistic consent raises a sector-law task per running intervention; then it is given again.
     const withdrawn = await ok(mette.post(`/api/citizens/${citizen.id}/consents`, { scope: 'holistic_effort', action: 'withdrawn' }));
     expect(withdrawn.tasks).toHaveLength(1);
@@ -240,6 +257,9 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
       healthDocumentId: document.id,
       citizenWithoutCaseId: other.id,
       coordinatorId: mette.me.id,
+      interventionId: intervention.id,
+      calendarEntryId: entry.entryId,
+      messageThreadId: thread.id,
     };
 
     const spec = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();

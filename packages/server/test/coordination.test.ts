@@ -288,6 +288,24 @@ describe('acceptance: coordination', () => {
     expect(await Promise.all((['calendar_entry', 'message', 'survey_response', 'partner'] as const).map(countRows))).toEqual(before);
   });
 
+  it("another municipality's caseworker finds none of it: 404 for the calendar, an entry, a thread, the network", async () => {
+    const other = await freshMunicipality();
+    const stranger = await loginEmployee(h.app, 'mette', other.code);
+    const entryId = (await mette.get(`/api/cases/${lotteCase}/calendar`)).json().occurrences[0].entryId;
+    const threadId = (await mette.get(`/api/cases/${lotteCase}/messages`)).json().items[0].id;
+    for (const res of [
+      await stranger.get(`/api/cases/${lotteCase}/calendar`),
+      await stranger.post(`/api/calendar-entries/${entryId}/cancel`, { version: 1 }),
+      await stranger.get(`/api/message-threads/${threadId}`),
+      await stranger.post(`/api/message-threads/${threadId}/messages`, { body: 'Hej' }),
+      await stranger.get(`/api/citizens/${lotte.id}/network`),
+      await stranger.put(`/api/cases/${lotteCase}/interventions/${entryId}/partner`, { partnerId: null }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(404);
+    }
+    expect((await stranger.get('/api/partners')).json().items.map((p: any) => p.name)).not.toContain('Løbeklubben Demoby');
+  });
+
   it('the overview read: calendar with conflicts from today, unread messages, open new-information tasks, in one transaction', async () => {
     const { db } = await testDatabase();
     const summary = await inMunicipality(db, municipalityId, (tx) => readCoordinationSummary(tx, { caseId: lotteCase, citizenIds: [lotte.id] }, h.clock.now()));

@@ -188,37 +188,25 @@ export class AccessGateway {
 
 export type OwnedTable = 'task' | 'health_document' | 'calendar_entry' | 'message_thread';
 
-const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
-  task: async (tx, id) =>
+/** A row that belongs to a citizen through its case (a family member's calendar entry too: it is coordinated under the case). */
+const throughCase =
+  (table: 'task' | 'calendar_entry' | 'message_thread') =>
+  async (tx: Tx, id: string): Promise<string | undefined> =>
     (
       await tx
-        .selectFrom('task')
-        .innerJoin('holistic_case', 'holistic_case.id', 'task.case_id')
+        .selectFrom(table as 'task')
+        .innerJoin('holistic_case', 'holistic_case.id', `${table}.case_id` as 'task.case_id')
         .select('holistic_case.citizen_id')
-        .where('task.id', '=', id)
+        .where(`${table}.id` as 'task.id', '=', id)
         .executeTakeFirst()
-    )?.citizen_id,
+    )?.citizen_id;
+
+const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
+  task: throughCase('task'),
   health_document: async (tx, id) =>
     (await tx.selectFrom('health_document').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
-  // An entry belongs to the citizen of the case it is coordinated under (a family member's entry too).
-  calendar_entry: async (tx, id) =>
-    (
-      await tx
-        .selectFrom('calendar_entry')
-        .innerJoin('holistic_case', 'holistic_case.id', 'calendar_entry.case_id')
-        .select('holistic_case.citizen_id')
-        .where('calendar_entry.id', '=', id)
-        .executeTakeFirst()
-    )?.citizen_id,
-  message_thread: async (tx, id) =>
-    (
-      await tx
-        .selectFrom('message_thread')
-        .innerJoin('holistic_case', 'holistic_case.id', 'message_thread.case_id')
-        .select('holistic_case.citizen_id')
-        .where('message_thread.id', '=', id)
-        .executeTakeFirst()
-    )?.citizen_id,
+  calendar_entry: throughCase('calendar_entry'),
+  message_thread: throughCase('message_thread'),
 };
 
 class SubjectNotFound extends ProblemError {

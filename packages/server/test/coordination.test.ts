@@ -281,6 +281,8 @@ describe('acceptance: coordination', () => {
       expect(res.json().errors.map((e: any) => e.path), res.body).toContain(path);
     }
     expect((await mette.get(`/api/cases/${lotteCase}/calendar?from=2027-01-10&to=2027-01-01`)).statusCode).toBe(422);
+    expect((await mette.get(`/api/cases/${lotteCase}/calendar?from=2026-01-01&to=2028-01-01`)).json().detail).toMatch(/højst vise 400 dage/);
+    expect((await mette.get(`/api/cases/${lotteCase}/calendar?from=2027-02-30`)).statusCode).toBe(400);
     expect((await mette.get(`/api/cases/${lotteCase}/calendar?citizenIds=abc`)).statusCode).toBe(400);
     const unknownIntervention = await mette.post(`/api/cases/${lotteCase}/calendar`, { title: 'X', kind: 'other', interventionId: '00000000-0000-4000-8000-000000000000', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00' });
     expect(unknownIntervention.statusCode).toBe(422);

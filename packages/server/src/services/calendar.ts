@@ -1,5 +1,6 @@
 import {
   addWeeks,
+  daysBetween,
   APPOINTMENT_KIND_LABELS,
   CONFLICT_KIND_LABELS,
   detectConflicts,
@@ -31,7 +32,7 @@ export function calendarWindow(now: Date, from?: LocalDate, to?: LocalDate): { f
   const start = from ?? todayInCopenhagen(now);
   const end = to ?? addWeeks(start, DEFAULT_CALENDAR_WEEKS);
   if (end < start) throw invalid('Perioden slutter før den starter.', [{ path: 'querystring.to', code: 'before-from', message: 'Slutdatoen ligger før startdatoen.' }]);
-  if ((new Date(end).getTime() - new Date(start).getTime()) / 86_400_000 > MAX_WINDOW_DAYS) {
+  if (daysBetween(start, end) > MAX_WINDOW_DAYS) {
     throw invalid(`En kalender kan højst vise ${MAX_WINDOW_DAYS} dage ad gangen.`, [{ path: 'querystring.to', code: 'too-long', message: 'Perioden er for lang.' }]);
   }
   return { from: start, to: end };

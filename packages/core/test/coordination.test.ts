@@ -12,12 +12,12 @@ import {
   travelMinutes,
   type CalendarEntryInput,
   type ConflictRules,
-  type Place,
+  type CalendarPlace,
 } from '../src/coordination/index';
 import { addDays, daysBetween } from '../src/local-date';
 
-const nowhere: Place = { name: null, area: null, latitude: null, longitude: null };
-const place = (name: string, area: string | null = null): Place => ({ ...nowhere, name, area });
+const nowhere: CalendarPlace = { name: null, area: null, latitude: null, longitude: null };
+const place = (name: string, area: string | null = null): CalendarPlace => ({ ...nowhere, name, area });
 let n = 0;
 function entry(p: Partial<CalendarEntryInput> & { start: string; end: string }): CalendarEntryInput {
   return { id: `e${++n}`, citizenId: 'lotte', title: 'Aftale', kind: 'other', place: nowhere, recurrence: null, cancelled: false, ...p };

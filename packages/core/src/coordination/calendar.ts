@@ -12,7 +12,7 @@ export const RECURRENCE_FREQUENCIES = ['weekly', 'biweekly'] as const;
 export type RecurrenceFrequency = (typeof RECURRENCE_FREQUENCIES)[number];
 const INTERVAL_DAYS: Record<RecurrenceFrequency, number> = { weekly: 7, biweekly: 14 };
 
-export interface Place {
+export interface CalendarPlace {
   /** address or place name */
   name: string | null;
   /** the municipality's area (bydel / postnummer) for travel time */
@@ -29,12 +29,12 @@ export interface CalendarEntryInput {
   /** ISO instants; end after start */
   start: string;
   end: string;
-  place: Place;
+  place: CalendarPlace;
   recurrence: { frequency: RecurrenceFrequency; until: LocalDate } | null;
   cancelled: boolean;
 }
 
-export interface Occurrence<E extends CalendarEntryInput = CalendarEntryInput> {
+export interface CalendarOccurrence<E extends CalendarEntryInput = CalendarEntryInput> {
   /** entry id + '@' + start instant: stable across reads */
   key: string;
   entry: E;
@@ -44,7 +44,7 @@ export interface Occurrence<E extends CalendarEntryInput = CalendarEntryInput> {
   date: LocalDate;
 }
 
-export interface Window {
+export interface CalendarWindow {
   /** first and last Copenhagen calendar day, both included */
   from: LocalDate;
   to: LocalDate;
@@ -55,7 +55,7 @@ export interface Window {
  * A series keeps the first occurrence's wall-clock time and length, so a
  * Tuesday 10:00–11:00 series stays 10:00–11:00 after the change to summer time.
  */
-export function expandEntry<E extends CalendarEntryInput>(entry: E, window: Window): Occurrence<E>[] {
+export function expandEntry<E extends CalendarEntryInput>(entry: E, window: CalendarWindow): CalendarOccurrence<E>[] {
   const start = new Date(entry.start);
   const durationMs = new Date(entry.end).getTime() - start.getTime();
   const first = copenhagenWallClock(start);
@@ -66,7 +66,7 @@ export function expandEntry<E extends CalendarEntryInput>(entry: E, window: Wind
   const step = INTERVAL_DAYS[entry.recurrence.frequency];
   const last = compareDates(entry.recurrence.until, window.to) < 0 ? entry.recurrence.until : window.to;
   const skip = Math.max(0, Math.ceil(daysBetween(first.date, window.from) / step));
-  const out: Occurrence<E>[] = [];
+  const out: CalendarOccurrence<E>[] = [];
   for (let date = addDays(first.date, skip * step); compareDates(date, last) <= 0; date = addDays(date, step)) {
     const s = date === first.date ? start : copenhagenInstant(date, first.time);
     out.push({ key: `${entry.id}@${s.toISOString()}`, entry, start: s.toISOString(), end: new Date(s.getTime() + durationMs).toISOString(), date });
@@ -75,17 +75,17 @@ export function expandEntry<E extends CalendarEntryInput>(entry: E, window: Wind
 }
 
 /** All occurrences of the entries in the window, in time order (cancelled ones included, marked by their entry). */
-export function expandCalendar<E extends CalendarEntryInput>(entries: readonly E[], window: Window): Occurrence<E>[] {
+export function expandCalendar<E extends CalendarEntryInput>(entries: readonly E[], window: CalendarWindow): CalendarOccurrence<E>[] {
   return entries.flatMap((e) => expandEntry(e, window)).sort(byStart);
 }
 
-function byStart(a: Occurrence, b: Occurrence): number {
+function byStart(a: CalendarOccurrence, b: CalendarOccurrence): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export type ConflictKind = 'overlap' | 'same_day' | 'travel';
 
-export interface Conflict {
+export interface CalendarConflict {
   kind: ConflictKind;
   citizenId: string;
   date: LocalDate;
@@ -100,7 +100,7 @@ export interface Conflict {
 
 const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-function metresBetween(a: Place, b: Place): number | null {
+function metresBetween(a: CalendarPlace, b: CalendarPlace): number | null {
   if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
@@ -110,7 +110,7 @@ function metresBetween(a: Place, b: Place): number | null {
 }
 
 /** Minutes to get from one place to the other under the model; null = cannot be judged. */
-export function travelMinutes(a: Place, b: Place, model: TravelModel): number | null {
+export function travelMinutes(a: CalendarPlace, b: CalendarPlace, model: TravelModel): number | null {
   if (a.name && b.name && normalise(a.name) === normalise(b.name)) return 0;
   const metres = metresBetween(a, b);
   if (metres !== null && metres <= model.samePlaceMetres) return 0;
@@ -125,15 +125,15 @@ export function travelMinutes(a: Place, b: Place, model: TravelModel): number | 
  * appointments to travel from one place to the next. Cancelled entries count for
  * nothing. The result does not depend on the order of the input.
  */
-export function detectConflicts(occurrences: readonly Occurrence[], rules: ConflictRules): Conflict[] {
-  const byCitizen = new Map<string, Occurrence[]>();
+export function detectConflicts(occurrences: readonly CalendarOccurrence[], rules: ConflictRules): CalendarConflict[] {
+  const byCitizen = new Map<string, CalendarOccurrence[]>();
   for (const o of occurrences) {
     if (o.entry.cancelled) continue;
     const list = byCitizen.get(o.entry.citizenId) ?? [];
     list.push(o);
     byCitizen.set(o.entry.citizenId, list);
   }
-  const conflicts: Conflict[] = [];
+  const conflicts: CalendarConflict[] = [];
   for (const [citizenId, list] of [...byCitizen].sort(([a], [b]) => (a < b ? -1 : 1))) {
     list.sort(byStart);
     const base = { citizenId, ruleId: null, gapMinutes: null, travelMinutes: null };
@@ -153,7 +153,7 @@ export function detectConflicts(occurrences: readonly Occurrence[], rules: Confl
         conflicts.push({ ...base, kind: 'travel', date: a.date, occurrenceKeys: [a.key, b.key], gapMinutes: gap, travelMinutes: needed });
       }
     }
-    const byDay = new Map<LocalDate, Occurrence[]>();
+    const byDay = new Map<LocalDate, CalendarOccurrence[]>();
     for (const o of list) byDay.set(o.date, [...(byDay.get(o.date) ?? []), o]);
     for (const [date, day] of byDay) {
       for (const rule of rules.sameDay) {
@@ -164,6 +164,6 @@ export function detectConflicts(occurrences: readonly Occurrence[], rules: Confl
       }
     }
   }
-  const order = (c: Conflict) => `${c.date}|${c.occurrenceKeys[0]}|${c.kind}|${c.ruleId ?? ''}|${c.occurrenceKeys[1] ?? ''}`;
+  const order = (c: CalendarConflict) => `${c.date}|${c.occurrenceKeys[0]}|${c.kind}|${c.ruleId ?? ''}|${c.occurrenceKeys[1] ?? ''}`;
   return conflicts.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }

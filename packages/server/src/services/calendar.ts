@@ -9,7 +9,7 @@ import {
   todayInCopenhagen,
   type api,
   type AppointmentKind,
-  type Conflict,
+  type CalendarConflict,
   type ConflictRules,
   type LocalDate,
 } from '@helhed/core';
@@ -137,12 +137,12 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
   };
 }
 
-function conflictLabel(c: Conflict, rules: ConflictRules): string {
+function conflictLabel(c: CalendarConflict, rules: ConflictRules): string {
   return (c.ruleId && rules.sameDay.find((r) => r.id === c.ruleId)?.label) || CONFLICT_KIND_LABELS[c.kind];
 }
 
 const clock = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' });
-function conflictDetail(c: Conflict, byKey: Map<string, { start: string; entry: { title: string } }>): string {
+function conflictDetail(c: CalendarConflict, byKey: Map<string, { start: string; entry: { title: string } }>): string {
   const list = c.occurrenceKeys.map((k) => byKey.get(k)!).map((o) => `${o.entry.title} kl. ${clock.format(new Date(o.start))}`);
   if (c.kind === 'travel') return `${list.join(' og ')}: ${c.gapMinutes} min. imellem, men transporten tager ca. ${c.travelMinutes} min.`;
   if (c.kind === 'overlap') return `${list.join(' og ')} ligger oven i hinanden.`;

@@ -76,6 +76,15 @@ describe('acceptance: coordination', () => {
     expect((await auditRows(lotte.id, 'calendar.read')).map((r) => r.actor_kind).sort()).toEqual(['citizen', 'employee']);
   });
 
+  it("the work queue lists the caseload's cases with calendar conflicts; another caseworker's caseload does not show Lotte", async () => {
+    const res = await mette.get('/api/caseload/calendar-conflicts');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([expect.objectContaining({ caseId: lotteCase, citizenName: 'Lotte Frederiksen', firstConflictOn: '2026-11-24' })]);
+    expect(res.json().items[0].conflicts).toBeGreaterThanOrEqual(5);
+    const louise = await loginEmployee(h.app, 'louise', code);
+    expect((await louise.get('/api/caseload/calendar-conflicts')).json().items.map((i: any) => i.caseId)).not.toContain(lotteCase);
+  });
+
   it('a weekly series keeps 10:00 local time across the change to summer time', async () => {
     const created = await mette.post(`/api/cases/${lotteCase}/calendar`, {
       title: 'Samtale på jobcentret',

@@ -198,3 +198,10 @@ export const SurveyIndicator = z.object({
   minAnswers: z.number().int(),
   periods: z.array(z.object({ period: z.string(), answers: z.number().int(), counted: z.number().int(), positive: z.number().int().nullable(), share: z.number().nullable() })),
 });
+
+/** The work queue's calendar column: cases in my caseload with conflicts in the coming weeks. */
+export const CaseloadConflicts = z.object({
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+  items: z.array(z.object({ caseId: Uuid, citizenId: Uuid, citizenName: z.string(), conflicts: z.number().int(), firstConflictOn: LocalDateSchema })),
+});

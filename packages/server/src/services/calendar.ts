@@ -19,6 +19,7 @@ import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
 import { recordCaseEvent } from './case-events';
+import { inCaseloadOf } from './cases';
 
 type CalendarDto = z.infer<typeof api.Calendar>;
 type OccurrenceDto = z.infer<typeof api.CalendarOccurrence>;
@@ -266,5 +267,29 @@ export async function cancelCalendarEntry(a: Access, entryId: string, body: z.in
     if (!updated) throw conflict('Aftalen er allerede aflyst eller ændret af en anden. Hent kalenderen igen.', 'stale-version');
     await recordCaseEvent(g.tx, a.ctx, updated.case_id, 'calendar_entry_cancelled', { entryId, reason: body.reason ?? null });
     return firstOccurrence(g.tx, entryId);
+  });
+}
+
+/**
+ * The work queue's view (issue 6): the cases in my caseload whose citizen has
+ * calendar conflicts from today for 8 weeks — one calendar read over all of them.
+ */
+export async function caseloadConflicts(a: Access): Promise<z.infer<typeof api.CaseloadConflicts>> {
+  const me = a.ctx.principal;
+  const window = calendarWindow(a.ctx.now());
+  return a.gateway.run(a.ctx, { action: 'caseload.read', subject: { search: { caseloadConflicts: me.id }, resolve: async () => null }, resourceType: 'calendar' }, async (g) => {
+    const cases = await g.tx
+      .selectFrom('holistic_case as k')
+      .innerJoin('citizen as c', 'c.id', 'k.citizen_id')
+      .select(['k.id', 'k.citizen_id', 'c.name'])
+      .where('k.closed_at', 'is', null)
+      .where(inCaseloadOf(me.id))
+      .execute();
+    const calendar = await readCalendar(g.tx, cases.map((k) => k.citizen_id), window);
+    const items = cases.flatMap((k) => {
+      const own = calendar.conflicts.filter((c) => c.citizenId === k.citizen_id);
+      return own.length ? [{ caseId: k.id, citizenId: k.citizen_id, citizenName: k.name, conflicts: own.length, firstConflictOn: own[0]!.date }] : [];
+    });
+    return { ...window, items: items.sort((x, y) => (x.firstConflictOn < y.firstConflictOn ? -1 : x.firstConflictOn > y.firstConflictOn ? 1 : x.caseId < y.caseId ? -1 : 1)) };
   });
 }

@@ -1,7 +1,7 @@
 import { api } from '@helhed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cancelCalendarEntry, caseCalendar, createCalendarEntry, myCalendar } from '../../services/calendar';
+import { cancelCalendarEntry, caseCalendar, caseloadConflicts, createCalendarEntry, myCalendar } from '../../services/calendar';
 import { caseThreads, getThread, myThreads, reply, startCaseThread, startMyThread } from '../../services/messages';
 import { flagNewInformation, listNewInformation } from '../../services/new-information';
 import { addNetworkPerson, createPartner, listInterventionCarriers, listNetwork, listPartners, setInterventionPartner } from '../../services/partners';
@@ -21,6 +21,9 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/calendar-entries/:id/cancel', { schema: { tags: calendar, params: api.IdParams, body: api.CancelCalendarEntryBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
     cancelCalendarEntry(req.access, req.params.id, req.body),
+  );
+  app.get('/caseload/calendar-conflicts', { schema: { tags: calendar, summary: 'Cases in my caseload with calendar conflicts in the coming 8 weeks', response: { 200: api.CaseloadConflicts } } }, async (req) =>
+    caseloadConflicts(req.access),
   );
   app.get('/me/calendar', { schema: { tags: portal, summary: 'My calendar with conflicts (citizens)', querystring: api.MyCalendarQuery, response: { 200: api.Calendar } } }, async (req) => myCalendar(req.access, req.query));
 

@@ -76,6 +76,16 @@ export const ACTIONS = [
   'visitation.sweep',
   /** outreach quick registration (fremskudt myndighed): citizen with few details + case */
   'outreach.register',
+  /** the calendar of a citizen (and their household) with conflicts */
+  'calendar.read',
+  'calendar.write',
+  /** flagging new information that may need a plan change (raises a task for the coordinator) */
+  'new_information.flag',
+  /** messages between the citizen and the coordinating caseworker / team */
+  'message.read',
+  'message.write',
+  /** the citizen's answer to "Oplever du et sammenhængende forløb?" */
+  'survey.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -139,6 +149,11 @@ export const POLICY: Record<Role, Grants> = {
     'visitation.update': CASEWORK,
     'visitation.register_hours': CASEWORK,
     'outreach.register': ['none', 'coordinator', 'team', 'contact'],
+    'calendar.read': CASE_RELATED,
+    'calendar.write': CASE_RELATED,
+    'new_information.flag': CASE_RELATED,
+    'message.read': CASEWORK,
+    'message.write': CASEWORK,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -160,6 +175,9 @@ export const POLICY: Record<Role, Grants> = {
     'catalogue.read': ['none'],
     // The executing person (an internal contact on the case) registers the hours used.
     'visitation.register_hours': CASE_RELATED,
+    'calendar.read': CASE_RELATED,
+    'calendar.write': CASE_RELATED,
+    'new_information.flag': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
@@ -190,6 +208,10 @@ export const POLICY: Record<Role, Grants> = {
     'assessment.read': ['self'],
     'plan.read': ['self'],
     'letter.read': ['self'],
+    'calendar.read': ['self'],
+    'message.read': ['self'],
+    'message.write': ['self'],
+    'survey.answer': ['self'],
   },
 };
 

@@ -33,3 +33,4 @@ export * from './letters/sample';
 export * from './letters/outbox-policy';
 export * from './rules/visitation';
 export * from './visitation';
+export * from './coordination/index';

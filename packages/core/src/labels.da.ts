@@ -29,4 +29,10 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   plan_follow_up_recorded: 'Opfølgning på mål registreret',
   family_linked: 'Barn knyttet til familien',
   letter_queued: 'Brev til borgeren lagt til afsendelse',
+  calendar_entry_added: 'Aftale sat i kalenderen',
+  calendar_entry_cancelled: 'Aftale aflyst',
+  intervention_partner_set: 'Samarbejdspartner på indsats ændret',
+  network_person_added: 'Person i netværket tilføjet',
+  message_thread_started: 'Ny beskedtråd',
+  survey_answered: 'Spørgeskema om sammenhængende forløb besvaret',
 };

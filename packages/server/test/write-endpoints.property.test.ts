@@ -85,6 +85,10 @@ interface Ids {
   /** a draft decision of the case, and a complaint about an earlier issued one */
   decisionId: string;
   complaintId: string;
+  /** coordination (migration 0005) */
+  interventionId: string;
+  calendarEntryId: string;
+  messageThreadId: string;
 }
 
 const HEALTH_SOURCE = 'Psykiatrien Region Demo';
@@ -118,6 +122,14 @@ const VALID_BODIES: Record<string, (ids: Ids, client: Client) => Promise<Record<
   }),
   'POST /api/cases/{caseId}/rehabilitation': async () => ({ kind: 'rehabilitation_team', concerns: 'fleksjob', meetingOn: '2026-11-19', recommendation: 'Teamet indstiller til fleksjob.' }),
   'POST /api/outreach/registrations': async () => ({ name: 'Ukendt kvinde', approximateBirthYear: 1990, sex: 'female', site: 'Værestedet', needs: ['housing'] }),
+  'POST /api/cases/{caseId}/calendar': async () => ({ title: 'Psykolog', kind: 'psychologist', start: '2026-12-02T13:00:00+01:00', end: '2026-12-02T14:00:00+01:00', place: { name: 'Havnegade 12', area: 'Havnen' }, carrier: { text: 'Psykolog' }, recurrence: { frequency: 'biweekly', until: '2027-02-01' } }),
+  'POST /api/calendar-entries/{id}/cancel': async () => ({ version: 1, reason: 'Aflyst af borgeren' }),
+  'POST /api/partners': async () => ({ kind: 'civil_society', name: 'Frivillighuset', area: 'Centrum' }),
+  'PUT /api/cases/{caseId}/interventions/{interventionId}/partner': async () => ({ partnerId: null }),
+  'POST /api/citizens/{citizenId}/network': async () => ({ name: 'Else Nabo', relation: 'Nabo' }),
+  'POST /api/cases/{caseId}/new-information': async () => ({ title: 'Ny praktikplads', note: 'Fra virksomhedskonsulenten.' }),
+  'POST /api/cases/{caseId}/messages': async () => ({ subject: 'Møde', body: 'Vi ses tirsdag.' }),
+  'POST /api/message-threads/{id}/messages': async () => ({ body: 'Tak for beskeden.' }),
   'POST /api/tasks/{id}/complete': async (ids, c) => {
     const task = (await c.get(`/api/cases/${ids.caseId}/tasks`)).json().items.find((t: { id: string }) => t.id === ids.taskId);
     return { version: task.version, note: 'Afgjort efter sektorloven.' };
@@ -171,8 +183,11 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'id' && segment === 'health-documents' ? ids.healthDocumentId
       : name === 'decisionId' ? ids.decisionId
       : name === 'complaintId' ? ids.complaintId
+      : name === 'id' && segment === 'calendar-entries' ? ids.calendarEntryId
+      : name === 'id' && segment === 'message-threads' ? ids.messageThreadId
+      : name === 'interventionId' ? ids.interventionId
       // Visitation: an invalid body is refused before any look-up, so a fresh id does.
-      : ['itemId', 'interventionId', 'requestId'].includes(name) ? crypto.randomUUID()
+      : ['itemId', 'requestId'].includes(name) ? crypto.randomUUID()
       : null;
     if (!id) throw new Error(`no test id for path parameter {${name}} in ${path}: add it to substitutePath`);
     return id;
@@ -247,7 +262,9 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
     await ok(mette.post(`/api/citizens/${citizen.id}/consents`, { scope: 'health_information', counterpart: HEALTH_SOURCE, action: 'given', form: 'digital' }));
     const document = await ok(mette.post(`/api/citizens/${citizen.id}/health-documents`, { source: HEALTH_SOURCE, kind: 'other', title: 'Notat', content: 'Kort notat.' }));
     const contact = await ok(mette.post(`/api/cases/${kase.id}/contacts`, { kind: 'external', name: 'Bo Ekstern', role: 'Misbrugsbehandler', sector: 'health', authority: false, since: '2026-10-01' }));
-    await ok(mette.post(`/api/cases/${kase.id}/interventions`, { title: 'socialpædagogisk støtte', sector: 'adult_social', legalBasis: 'serviceloven § 85', status: 'running' }));
+    const intervention = await ok(mette.post(`/api/cases/${kase.id}/interventions`, { title: 'socialpædagogisk støtte', sector: 'adult_social', legalBasis: 'serviceloven § 85', status: 'running' }));
+    const entry = await ok(mette.post(`/api/cases/${kase.id}/calendar`, { title: 'Samtale', kind: 'mentor', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00' }));
+    const thread = await ok(mette.post(`/api/cases/${kase.id}/messages`, { subject: 'Velkommen', body: 'Skriv endelig, hvis du har spørgsmål.' }));
     // Withdrawing the holistic consent raises a sector-law task per running intervention; then it is given again.
     const withdrawn = await ok(mette.post(`/api/citizens/${citizen.id}/consents`, { scope: 'holistic_effort', action: 'withdrawn' }));
     expect(withdrawn.tasks).toHaveLength(1);
@@ -268,6 +285,9 @@ describe('property: every write endpoint refuses invalid bodies and writes nothi
       coordinatorId: mette.me.id,
       decisionId: draft.id,
       complaintId: complaint.id,
+      interventionId: intervention.id,
+      calendarEntryId: entry.entryId,
+      messageThreadId: thread.id,
     };
 
     const spec = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();

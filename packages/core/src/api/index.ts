@@ -7,3 +7,4 @@ export * from './decisions';
 export * from './plan';
 export * from './letters';
 export * from './visitation';
+export * from './coordination';

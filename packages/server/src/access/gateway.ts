@@ -49,6 +49,8 @@ export interface Granted {
   consents: ConsentRecord[];
   /** set the audited resource id when it is only known after the work (e.g. a created row) */
   setResourceId(id: string): void;
+  /** other citizens the work also read (a family calendar): each gets its own audit record */
+  alsoConcerns(citizenIds: string[]): void;
 }
 
 /**
@@ -89,6 +91,7 @@ export class AccessGateway {
         if (!decision.allowed) throw new AccessDeniedError(decision.reason, DENIAL_DETAIL[decision.reason]);
 
         let resourceId = req.resourceId ?? null;
+        const alsoConcerned = new Set<string>();
         const result = await work({
           tx,
           citizenId,
@@ -96,6 +99,7 @@ export class AccessGateway {
           relation,
           consents,
           setResourceId: (id) => (resourceId = id),
+          alsoConcerns: (ids) => ids.forEach((id) => id !== citizenId && alsoConcerned.add(id)),
         });
         const breakGlass = decision.basis === 'break_glass';
         await appendAudit(tx, {
@@ -104,6 +108,14 @@ export class AccessGateway {
           outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
           reason: breakGlass ? ctx.breakGlassReason : null,
         });
+        for (const other of alsoConcerned) {
+          await appendAudit(tx, {
+            ...this.auditBase(ctx, req, other, breakGlass),
+            resourceId,
+            outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
+            reason: breakGlass ? ctx.breakGlassReason : null,
+          });
+        }
         return result;
       });
     } catch (error) {
@@ -174,18 +186,23 @@ export class AccessGateway {
   }
 }
 
-export type OwnedTable = 'task' | 'health_document' | 'decision' | 'complaint' | 'letter' | 'visitation_request';
+export type OwnedTable = 'task' | 'health_document' | 'decision' | 'complaint' | 'letter' | 'visitation_request' | 'calendar_entry' | 'message_thread';
 
-const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
-  task: async (tx, id) =>
+/** A row that belongs to a citizen through its case (a family member's calendar entry too: it is coordinated under the case). */
+const throughCase =
+  (table: 'task' | 'calendar_entry' | 'message_thread') =>
+  async (tx: Tx, id: string): Promise<string | undefined> =>
     (
       await tx
-        .selectFrom('task')
-        .innerJoin('holistic_case', 'holistic_case.id', 'task.case_id')
+        .selectFrom(table as 'task')
+        .innerJoin('holistic_case', 'holistic_case.id', `${table}.case_id` as 'task.case_id')
         .select('holistic_case.citizen_id')
-        .where('task.id', '=', id)
+        .where(`${table}.id` as 'task.id', '=', id)
         .executeTakeFirst()
-    )?.citizen_id,
+    )?.citizen_id;
+
+const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | undefined>> = {
+  task: throughCase('task'),
   health_document: async (tx, id) =>
     (await tx.selectFrom('health_document').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
   decision: async (tx, id) =>
@@ -199,6 +216,8 @@ const OWNER_OF: Record<OwnedTable, (tx: Tx, id: string) => Promise<string | unde
   letter: async (tx, id) => (await tx.selectFrom('letter').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
   visitation_request: async (tx, id) =>
     (await tx.selectFrom('visitation_request').select('citizen_id').where('id', '=', id).executeTakeFirst())?.citizen_id,
+  calendar_entry: throughCase('calendar_entry'),
+  message_thread: throughCase('message_thread'),
 };
 
 class SubjectNotFound extends ProblemError {

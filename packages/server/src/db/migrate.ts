@@ -3,6 +3,7 @@ import * as foundation from './migrations/0001_foundation';
 import * as targetGroup from './migrations/0002_target_group';
 import * as assessmentPlan from './migrations/0003_assessment_plan';
 import * as visitation from './migrations/0004_visitation';
+import * as coordination from './migrations/0005_coordination';
 import * as letters from './migrations/0006_letters';
 import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_target_group': targetGroup,
   '0003_assessment_plan': assessmentPlan,
   '0004_visitation': visitation,
+  '0005_coordination': coordination,
   '0006_letters': letters,
   '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,

@@ -7,6 +7,7 @@ import type { DecisionTables } from './schema-decisions';
 import type { PlanDB } from './schema-plan';
 import type { LetterTable, OutboxMessageTable } from './schema-letters';
 import type { CitizenOutreachColumns, InterventionVisitationColumns, VisitationTables } from './schema-visitation';
+import type { CoordinationTables } from './schema-coordination';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -153,6 +154,8 @@ export interface InterventionTable {
   start_date: string | null;
   end_date: string | null;
   created_at: Defaulted<Date>;
+  /** the partner carrying it (migration 0005) */
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface TaskTable {
   municipality_id: string;
@@ -311,7 +314,7 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
-export interface DB extends DecisionTables, PlanDB, VisitationTables {
+export interface DB extends DecisionTables, PlanDB, VisitationTables, CoordinationTables {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
   org_unit: OrgUnitTable;

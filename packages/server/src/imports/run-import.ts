@@ -6,6 +6,7 @@ import type { Tx } from '../db/transactions';
 import { ProblemError } from '../errors';
 import { FEED_COLUMNS, OPTIONAL_COLUMNS, validateCitizen, validateSectorRecord, type Feed, type RowError } from './feed-rows';
 import { csvRecords, CsvSyntaxError, jsonLines } from './line-reader';
+import { raiseNewInformationFromImport } from '../services/new-information';
 
 export type FeedFormat = 'csv' | 'jsonl';
 
@@ -84,6 +85,7 @@ export async function runImport(a: Access, feed: Feed, format: FeedFormat, input
         addResolved(errors, await stage.problems());
         if (errors.length > 0) throw new BatchRejected(rowsTotal, errors);
         const applied = await stage.apply(batchId);
+        if (feed === 'sector_records') await raiseNewInformationFromImport(g.tx, a.ctx, batchId);
         const summary: ImportSummary = { batchId, feed, status: 'committed', rowsTotal, ...applied, rejected: 0, errors: [] };
         await g.tx
           .updateTable('import_batch')

@@ -7,6 +7,7 @@ import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
 import { loadDemoFamilies } from './demo-family';
 import { loadDemoVisitation } from './demo-visitation';
+import { loadDemoCoordination } from './demo-coordination';
 
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
@@ -226,6 +227,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
     }
     await loadDemoFamilies(tx, m, data, idOf, now);
     await loadDemoVisitation(tx, m, idOf);
+    await loadDemoCoordination(tx, m, now);
     return m;
   });
 }

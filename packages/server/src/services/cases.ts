@@ -105,12 +105,7 @@ export async function myCaseload(a: Access): Promise<z.infer<typeof api.Caseload
         (select count(*)::int from task t where t.case_id = k.id and t.status = 'open') as open_tasks
       from holistic_case k
       join citizen c on c.id = k.citizen_id
-      where k.closed_at is null
-        and (k.coordinator_employee_id = ${me.id}
-             or k.coordinator_team_id in (select team_id from team_member where employee_id = ${me.id})
-             or k.coordinator_employee_id in (
-               select t.employee_id from team_member t
-               where t.team_id in (select team_id from team_member where employee_id = ${me.id})))
+      where k.closed_at is null and ${inCaseloadOf(me.id)}
       order by relation, k.opened_at
     `.execute(g.tx);
     return {
@@ -126,6 +121,15 @@ export async function myCaseload(a: Access): Promise<z.infer<typeof api.Caseload
       })),
     };
   });
+}
+
+/** The open case `k` is in the employee's caseload: they coordinate it, or their team does, or a team colleague does. */
+export function inCaseloadOf(employeeId: string | null) {
+  return sql<boolean>`(k.coordinator_employee_id = ${employeeId}
+    or k.coordinator_team_id in (select team_id from team_member where employee_id = ${employeeId})
+    or k.coordinator_employee_id in (
+      select t.employee_id from team_member t
+      where t.team_id in (select team_id from team_member where employee_id = ${employeeId})))`;
 }
 
 /** Optimistic concurrency: the update only applies to the version the client saw. */

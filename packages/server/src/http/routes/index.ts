@@ -12,6 +12,7 @@ import { decisionRoutes } from './decisions';
 import { planRoutes } from './plan';
 import { letterRoutes } from './letters';
 import { visitationRoutes } from './visitation';
+import { coordinationRoutes } from './coordination';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,4 +39,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(planRoutes);
   await app.register(letterRoutes);
   await app.register(visitationRoutes);
+  await app.register(coordinationRoutes);
 };

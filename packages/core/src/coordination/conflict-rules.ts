@@ -1,0 +1,70 @@
+/**
+ * The municipality's coordination rules as data (not law): which appointments
+ * may share a day, and how long it takes to get from one place to another.
+ * Versioned by id so a stored conflict can name the rules it was found under.
+ */
+export const APPOINTMENT_KINDS = [
+  'family_therapy', // familiebehandling
+  'psychologist',
+  'mentor',
+  'treatment', // rusmiddelbehandling, fysioterapi, psykiatrisk behandling …
+  'socio_pedagogical', // socialpædagogisk støtte (SEL § 85)
+  'jobcenter_meeting',
+  'employment_activity', // virksomhedspraktik, forløb hos anden aktør
+  'school_meeting',
+  'health', // egen læge, speciallæge, hospital
+  'network_meeting', // netværksmøde, rundbordssamtale
+  'other',
+] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+
+export interface SameDayRule {
+  id: string;
+  /** the kinds counted; 'all' = every appointment */
+  kinds: readonly AppointmentKind[] | 'all';
+  /** more than this many counted appointments on one Copenhagen calendar day is a conflict */
+  maxPerDay: number;
+  /** Danish, shown to caseworker and citizen */
+  label: string;
+}
+
+/**
+ * Travel time between two appointments, a deliberately simple model: the same
+ * place takes no time; two places in the same area (bydel, postnummer, as the
+ * municipality names its areas) take `sameAreaMinutes`; different areas take
+ * `differentAreaMinutes`. A place without an area is not judged (unknown).
+ * Same place = the same place name (case and spacing ignored) or coordinates
+ * within `samePlaceMetres`.
+ */
+export interface TravelModel {
+  sameAreaMinutes: number;
+  differentAreaMinutes: number;
+  samePlaceMetres: number;
+}
+
+export interface ConflictRules {
+  id: string;
+  sameDay: readonly SameDayRule[];
+  travel: TravelModel;
+}
+
+/**
+ * Standard rules (SPEC C9.2: Lotte's family therapist on the same day as her
+ * psychologist or her mentor is a conflict): at most one treatment or support
+ * conversation a day, at most three appointments of any kind a day; 15 minutes
+ * within an area, 40 minutes between areas (public transport in a mid-sized
+ * Danish municipality).
+ */
+export const STANDARD_CONFLICT_RULES: ConflictRules = {
+  id: 'standard-2026',
+  sameDay: [
+    {
+      id: 'one-conversation-a-day',
+      kinds: ['family_therapy', 'psychologist', 'mentor', 'treatment', 'socio_pedagogical'],
+      maxPerDay: 1,
+      label: 'Flere behandlende eller støttende samtaler samme dag',
+    },
+    { id: 'three-appointments-a-day', kinds: 'all', maxPerDay: 3, label: 'Mere end tre aftaler samme dag' },
+  ],
+  travel: { sameAreaMinutes: 15, differentAreaMinutes: 40, samePlaceMetres: 200 },
+};

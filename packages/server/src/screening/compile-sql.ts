@@ -240,7 +240,8 @@ export function screeningStatement(plan: ScreeningPlan, run: RunRecord & { sampl
   const j = judgedSql(plan, { kind: 'all' }, true);
   return sql<ScreeningStatementRow>`
     with ${j.ctes},
-    explained as (
+    -- materialized: inlined into \`kept\`, the explanation would be built twice (row and fingerprint)
+    explained as materialized (
       select p.citizen_id, p.birth_date, p.prev_fingerprint, p.prev_since, p.classification, p.mandatory_from,
         ${j.compact} as compact, ${j.usedIds} as used_ids
       from judged p

@@ -1,7 +1,19 @@
 /** Det Fælles Designsystem's components as React markup (dkfds v11 classes; no dkfds JS needed). */
 import { useId, useState, type ReactNode } from 'react';
 import type { ApiError } from '../api';
+import iconSprite from 'dkfds-dist/img/all-svg-icons.svg?url';
 import { Link } from '../router';
+
+/** A dkfds icon from the design system's sprite; decorative unless labelled. */
+export function Icon({ name, className, label }: { name: string; className?: string; label?: string }) {
+  return (
+    <svg className={`icon-svg${className ? ` ${className}` : ''}`} focusable="false" {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+      <use href={`${iconSprite}#${name}`} />
+    </svg>
+  );
+}
+
+const ALERT_ICON: Record<string, [string, string]> = { info: ['info', 'Information'], success: ['success', 'Succes'], warning: ['warning', 'Advarsel'], error: ['error', 'Fejl'] };
 
 type Variant = 'info' | 'success' | 'warning' | 'error';
 
@@ -9,6 +21,7 @@ type Variant = 'info' | 'success' | 'warning' | 'error';
 export function Alert({ variant, heading, children }: { variant: Variant; heading?: string; children: ReactNode }) {
   return (
     <div className={`alert alert-${variant}`} role={variant === 'warning' || variant === 'error' ? 'alert' : 'status'}>
+      <Icon name={ALERT_ICON[variant]![0]} className="alert-icon" label={ALERT_ICON[variant]![1]} />
       <div className="alert-body">
         {heading && <h2 className="alert-heading">{heading}</h2>}
         <div className="alert-text">{children}</div>
@@ -80,6 +93,7 @@ export function Accordion({ items, headingLevel = 3 }: { items: { title: string;
 export function BackLink() {
   return (
     <Link className="back-link" href="/borger">
+      <Icon name="chevron-left" />
       Tilbage til Min plan
     </Link>
   );

@@ -35,7 +35,7 @@ export function CandidatePage({ citizenId }: { citizenId: string }) {
       </nav>
       <h1 tabIndex={-1}>{title}</h1>
       {!valid && <p className="alert alert-error">Borgeren findes ikke. Tjek adressen.</p>}
-      {history.loading && !history.data && <Loading what="Henter screeningen" />}
+      {((history.loading && !history.data) || (queue.loading && !queue.data)) && <Loading what="Henter screeningen" />}
       <ErrorAlert error={history.error} />
       {current && (
         <>

@@ -1,4 +1,10 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vite';
+
+// dkfds (Det Fælles Designsystem) exports only its JS; its CSS, fonts and
+// images are reached through this alias to the package's dist folder.
+const dkfdsDist = path.resolve(path.dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
 
 // The API server (packages/server) serves the built app; during development
 // `vite` serves it and forwards the API and login routes to the server.
@@ -7,6 +13,7 @@ const api = process.env.HELHED_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   // JSX through Vite's built-in esbuild; no React plugin needed.
   esbuild: { jsx: 'automatic' },
+  resolve: { alias: { 'dkfds-dist': dkfdsDist } },
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: false },

@@ -225,7 +225,7 @@ describe('login through the app', () => {
       const me = await get(h.app, '/auth/me', cookie!);
       expect(me.statusCode).toBe(200);
       expect(me.headers['cache-control']).toBe('no-store');
-      expect(me.json()).toEqual({ kind: 'employee', id: mette.id, name: mette.name, municipalityId, roles: mette.roles });
+      expect(me.json()).toEqual({ kind: 'employee', id: mette.id, name: mette.name, municipalityId, municipalityName: 'Helhed Demokommune', roles: mette.roles });
       // The name comes from Helhed, not from the IdP's claims.
       expect(me.json().name).toBe('Mette Kjærgaard');
 
@@ -322,7 +322,7 @@ describe('login through the app', () => {
       const cookie = `helhed_session=${session.value}`;
 
       const me = await get(h.app, '/auth/me', cookie);
-      expect(me.json()).toEqual({ kind: 'citizen', id: lotteId, name: 'Lotte Frederiksen', municipalityId, roles: ['citizen'] });
+      expect(me.json()).toEqual({ kind: 'citizen', id: lotteId, name: 'Lotte Frederiksen', municipalityId, municipalityName: 'Helhed Demokommune', roles: ['citizen'] });
 
       const lookups = await get(h.app, '/api/me/lookups', cookie);
       expect(lookups.statusCode, lookups.body).toBe(200);

@@ -1,24 +1,42 @@
-/** Session and routes: who is logged in decides which part of the app is shown. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+/**
+ * The shell: who is logged in decides which part of the app is loaded. The
+ * login page, the caseworker's workspace and the citizen's "Min plan" are
+ * separate chunks (dynamic imports), so each person downloads only their part.
+ * The shell itself has no styles: the workspace brings its own, the citizen
+ * portal brings Det Fælles Designsystem.
+ */
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, setUnauthorizedHandler } from './api';
-import { ErrorAlert, Loading } from './components/Status';
-import { Layout } from './components/Layout';
-import { CasePage } from './pages/CasePage';
-import { CitizenPage } from './pages/CitizenPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { match, navigate, usePath } from './router';
+import { navigate, usePath } from './router';
 import { fetchMe, homeFor, logout } from './session';
 import type { Me } from './types';
+
+const LoginApp = lazy(() => import('./login/LoginApp'));
+const WorkspaceApp = lazy(() => import('./workspace/WorkspaceApp'));
+const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
+
+const NOTICE_KEY = 'helhed:notice';
+
+/** Reload the page at `to`, with a message for the next page (the parts' styles must not mix). */
+export function reloadTo(to: string, notice?: string): void {
+  if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
+  window.location.assign(to);
+}
+
+export type Session = { me: Me; onLogout: () => void; loggingOut: boolean; logoutError: ApiError | null };
 
 export function App() {
   const path = usePath();
   /** undefined while we ask the server, null when nobody is logged in */
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice] = useState<string | null>(() => {
+    const n = sessionStorage.getItem(NOTICE_KEY);
+    sessionStorage.removeItem(NOTICE_KEY);
+    return n;
+  });
   const [loggingOut, setLoggingOut] = useState(false);
+  const [logoutError, setLogoutError] = useState<ApiError | null>(null);
 
   useEffect(() => {
     fetchMe().then(setMe, (e: unknown) => {
@@ -28,75 +46,45 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
-      setMe(null);
-      setNotice('Din session er udløbet. Log ind igen.');
-    });
+    setUnauthorizedHandler(() => reloadTo('/', 'Din session er udløbet. Log ind igen.'));
     return () => setUnauthorizedHandler(null);
   }, []);
 
-  // Citizens have their own page; employees have no use for it.
+  // Citizens live under /borger; employees have no use for it.
   useEffect(() => {
-    if (me?.kind === 'citizen' && path !== '/borger') navigate('/borger', { replace: true });
-    if (me?.kind === 'employee' && path === '/borger') navigate('/', { replace: true });
+    if (me?.kind === 'citizen' && !path.startsWith('/borger')) navigate('/borger', { replace: true });
+    if (me?.kind === 'employee' && path.startsWith('/borger')) navigate('/', { replace: true });
   }, [me, path]);
 
-  // After a navigation or a login, move focus to the new page's heading so
-  // keyboard and screen-reader users start at the top of the new content.
-  const view = me === undefined ? null : `${me?.id ?? '-'}:${path}`;
-  const previousView = useRef<string | null>(null);
-  useEffect(() => {
-    if (view === null) return;
-    if (previousView.current !== null && previousView.current !== view) {
-      window.scrollTo(0, 0);
-      document.querySelector<HTMLElement>('main h1')?.focus();
-    }
-    previousView.current = view;
-  }, [view]);
-
   const onLoggedIn = useCallback((who: Me) => {
-    setNotice(null);
-    setError(null);
+    // A citizen gets a fresh page: the portal's design system must not meet the login page's styles.
+    if (who.kind === 'citizen') return reloadTo(homeFor(who));
     setMe(who);
-    if (who.kind === 'citizen' || window.location.pathname === '/borger') navigate(homeFor(who), { replace: true });
+    if (window.location.pathname.startsWith('/borger')) navigate('/', { replace: true });
   }, []);
 
   const onLogout = useCallback(async () => {
     setLoggingOut(true);
+    setLogoutError(null);
     try {
       const logoutUrl = await logout();
-      if (logoutUrl) {
-        window.location.assign(logoutUrl);
-        return;
-      }
-      setMe(null);
-      setNotice('Du er logget ud.');
-      navigate('/');
+      reloadTo(logoutUrl ?? '/', logoutUrl ? undefined : 'Du er logget ud.');
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Du blev ikke logget ud. Prøv igen.'));
-    } finally {
+      setLogoutError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Du blev ikke logget ud. Prøv igen.'));
       setLoggingOut(false);
     }
   }, []);
 
+  if (me === undefined) return <p role="status">Henter Helhed …</p>;
   return (
-    <Layout me={me} onLogout={onLogout} loggingOut={loggingOut}>
-      <ErrorAlert error={error} />
-      {notice && (
-        <div className="alert alert-info" role="status">
-          <p>{notice}</p>
-        </div>
+    <Suspense fallback={<p role="status">Henter Helhed …</p>}>
+      {me === null ? (
+        <LoginApp onLoggedIn={onLoggedIn} notice={notice} error={error} />
+      ) : me.kind === 'citizen' ? (
+        <CitizenApp session={{ me, onLogout, loggingOut, logoutError }} path={path} />
+      ) : (
+        <WorkspaceApp session={{ me, onLogout, loggingOut, logoutError }} path={path} notice={notice} />
       )}
-      {me === undefined ? <Loading /> : me === null ? <LoginPage onLoggedIn={onLoggedIn} /> : <Routes me={me} path={path} />}
-    </Layout>
+    </Suspense>
   );
-}
-
-function Routes({ me, path }: { me: Me; path: string }) {
-  if (me.kind === 'citizen') return path === '/borger' ? <CitizenPage me={me} /> : null;
-  if (path === '/') return <OverviewPage />;
-  const casePath = match('/sager/:caseId', path);
-  if (casePath) return <CasePage caseId={casePath.caseId!} />;
-  if (path === '/borger') return null;
-  return <NotFoundPage />;
 }

@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-type Options = { body?: unknown; signal?: AbortSignal; purpose?: string };
+type Options = { body?: unknown; signal?: AbortSignal; purpose?: string; file?: { data: Blob; contentType: string } };
 
 let onUnauthorized: (() => void) | null = null;
 
@@ -34,6 +34,9 @@ export async function request<T>(method: 'GET' | 'POST', path: string, options: 
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
+  } else if (options.file) {
+    headers['content-type'] = options.file.contentType;
+    init.body = options.file.data;
   }
   let response: Response;
   try {

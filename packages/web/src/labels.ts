@@ -43,3 +43,13 @@ export const INTERVENTION_STATUS_LABELS = { planned: 'Planlagt', running: 'I gan
 export const TASK_STATUS_LABELS = { open: 'Åben', done: 'Løst', cancelled: 'Annulleret' } as const;
 
 export const RELATION_LABELS = { coordinator: 'Du er koordinerende', team: 'Dit team' } as const;
+
+export const CLASSIFICATION_LABELS = {
+  mandatory: 'Skal tilbydes indsatsen',
+  optional: 'Kan tilbydes indsatsen',
+  none: 'Ikke i målgruppen',
+} as const;
+
+export const RECORD_KIND_LABELS = { benefit: 'Ydelse', plan: 'Plan', intervention: 'Indsats' } as const;
+
+export const SCREENING_STATUS_LABELS = { queued: 'I kø', running: 'Kører', done: 'Færdig', failed: 'Fejlet' } as const;

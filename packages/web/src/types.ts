@@ -8,6 +8,7 @@ export type Me = {
   id: string;
   name: string;
   municipalityId: string;
+  municipalityName: string;
   roles: string[];
 };
 
@@ -33,3 +34,15 @@ export type RecordConsentBody = Out<typeof api.RecordConsentBody>;
 export type RecordConsentResult = Out<typeof api.RecordConsentResult>;
 export type LookupList = Out<typeof api.LookupList>;
 export type Items<T> = { items: T[] };
+export type QueueItem = Out<typeof api.QueueItem>;
+export type ScreeningResult = Out<typeof api.ScreeningResult>;
+export type CurrentTargetGroup = Out<typeof api.CurrentTargetGroup>;
+export type CriterionResult = CurrentTargetGroup['gates'][number];
+export type SectorRecord = Out<typeof api.SectorRecord>;
+export type AssessmentBody = Out<typeof api.AssessmentBody>;
+export type Assessment = Out<typeof api.Assessment>;
+export type PhaseIn = Out<typeof api.PhaseIn>;
+export type GroupProgress = PhaseIn['mandatory'];
+export type ScreeningRun = Out<typeof api.ScreeningRun>;
+export type StartScreeningBody = Out<typeof api.StartScreeningBody>;
+export type ImportSummary = Out<typeof api.ImportSummary>;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, get } from './api';
+import { ApiError, request } from './api';
 
 export type Resource<T> = { data: T | null; error: ApiError | null; loading: boolean; reload: () => void };
 
-/** GET a path when it changes (null: nothing to fetch); stale answers are dropped. */
-export function useResource<T>(path: string | null): Resource<T> {
+/** GET a path when it changes (null: nothing to fetch); stale answers are dropped. `purpose`: why (for the audit log). */
+export function useResource<T>(path: string | null, purpose?: string): Resource<T> {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
     data: null,
     error: null,
@@ -20,7 +20,7 @@ export function useResource<T>(path: string | null): Resource<T> {
     }
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    get<T>(path, controller.signal).then(
+    request<T>('GET', path, { signal: controller.signal, ...(purpose ? { purpose } : {}) }).then(
       (data) => setState({ data, error: null, loading: false }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -29,7 +29,17 @@ export function useResource<T>(path: string | null): Resource<T> {
       },
     );
     return () => controller.abort();
-  }, [path, generation]);
+  }, [path, purpose, generation]);
 
   return { ...state, reload };
+}
+
+/**
+ * A resource whose API may not exist yet (plan, calendar, decisions … are
+ * being built): 404 means "not available", shown as such, never as an error.
+ */
+export function useOptionalResource<T>(path: string | null): Resource<T> & { unavailable: boolean } {
+  const r = useResource<T>(path);
+  const unavailable = r.error?.status === 404;
+  return { ...r, error: unavailable ? null : r.error, unavailable };
 }

@@ -17,6 +17,8 @@ const Me = z.object({
   id: z.uuid(),
   name: z.string(),
   municipalityId: z.uuid(),
+  /** shown in the header (the citizen portal names the municipality) */
+  municipalityName: z.string(),
   roles: z.array(z.string()),
 });
 
@@ -44,6 +46,7 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply,
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date }> = async (app, { deps, now }) => {
   const db = deps.database.db;
   const cookie = sessionCookieOptions(deps.config.production);
+  const municipalityName = async (id: string) => (await db.selectFrom('municipality').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
 
   async function startSession(reply: FastifyReply, login: { municipalityId: string; kind: Realm; id: string; realm: string; idToken?: string | null }) {
     const token = await createSession(db, login, now());
@@ -53,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date 
   app.get('/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (request, reply) => {
     const p = await authenticate(request, reply, deps, now);
     reply.header('cache-control', 'no-store');
-    return { kind: p.kind as Realm, id: p.id!, name: p.name, municipalityId: p.municipalityId, roles: p.kind === 'employee' ? p.roles : ['citizen'] };
+    return { kind: p.kind as Realm, id: p.id!, name: p.name, municipalityId: p.municipalityId, municipalityName: await municipalityName(p.municipalityId), roles: p.kind === 'employee' ? p.roles : ['citizen'] };
   });
 
   app.post('/logout', { schema: { tags: ['auth'], response: { 200: z.object({ logoutUrl: z.string().nullable() }) } } }, async (request, reply) => {
@@ -162,7 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date 
       if (!found) throw new ProblemError(404, 'unknown-user', 'Ukendt bruger', 'Brugeren findes ikke.');
       await startSession(reply, { ...found, kind: body.kind, realm: 'development' });
       const principal = await loadPrincipal(db, found.municipalityId, body.kind, found.id);
-      return { kind: body.kind, id: found.id, name: principal!.name, municipalityId: found.municipalityId, roles: principal!.kind === 'employee' ? principal!.roles : ['citizen'] };
+      return { kind: body.kind, id: found.id, name: principal!.name, municipalityId: found.municipalityId, municipalityName: await municipalityName(found.municipalityId), roles: principal!.kind === 'employee' ? principal!.roles : ['citizen'] };
     });
 
     app.get(

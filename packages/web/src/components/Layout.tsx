@@ -1,13 +1,13 @@
-/** The page frame: skip link, header with the logged-in person and "Log ud", main, footer. */
+/** The workspace's page frame: skip link, header with the logged-in person and "Log ud", navigation, main, footer. */
 import type { ReactNode } from 'react';
+import type { Session } from '../App';
 import { Link } from '../router';
-import type { Me } from '../types';
-import { homeFor } from '../session';
+import { ErrorAlert } from './Status';
 
-type Props = { me: Me | null | undefined; onLogout: () => void; loggingOut: boolean; children: ReactNode };
+export type NavItem = { href: string; label: string; current: boolean };
 
-export function Layout({ me, onLogout, loggingOut, children }: Props) {
-  const area = me?.kind === 'citizen' ? 'Min plan' : me?.kind === 'employee' ? 'Sagsbehandling' : null;
+export function Layout({ session, nav = [], children }: { session: Session | null; nav?: NavItem[]; children: ReactNode }) {
+  const me = session?.me;
   return (
     <>
       <a className="skip-link" href="#indhold">
@@ -16,23 +16,37 @@ export function Layout({ me, onLogout, loggingOut, children }: Props) {
       <header className="site-header">
         <div className="wrap header-inner">
           <p className="brand">
-            <Link href={me ? homeFor(me) : '/'}>Helhed</Link>
-            {area && <span className="brand-area">{area}</span>}
+            <Link href="/">Helhed</Link>
+            {me && <span className="brand-area">Sagsbehandling · {me.municipalityName}</span>}
           </p>
-          {me && (
+          {session && me && (
             <div className="user">
               <span className="user-name">
                 <span className="visually-hidden">Logget ind som </span>
                 {me.name}
               </span>
-              <button type="button" className="button button-quiet" onClick={onLogout} disabled={loggingOut}>
-                {loggingOut ? 'Logger ud …' : 'Log ud'}
+              <button type="button" className="button button-quiet" onClick={session.onLogout} disabled={session.loggingOut}>
+                {session.loggingOut ? 'Logger ud …' : 'Log ud'}
               </button>
             </div>
           )}
         </div>
+        {nav.length > 0 && (
+          <nav aria-label="Hovedmenu" className="main-nav">
+            <ul className="wrap">
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={item.current ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="indhold" tabIndex={-1} className="wrap">
+        {session && <ErrorAlert error={session.logoutError} />}
         {children}
       </main>
       <footer className="site-footer">

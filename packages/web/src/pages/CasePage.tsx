@@ -1,4 +1,4 @@
-/** One holistic case: summary, contacts, consents, interventions, tasks and history. */
+/** The citizen overview, starting from the holistic case: summary, contacts, consents, plan, interventions, calendar, decisions, tasks, history. */
 import { seg } from '../api';
 import { CaseHistorySection } from '../components/CaseHistorySection';
 import { CaseSummary } from '../components/CaseSummary';
@@ -6,6 +6,10 @@ import { CaseTasksSection } from '../components/CaseTasksSection';
 import { ConsentsSection } from '../components/ConsentsSection';
 import { ContactsSection } from '../components/ContactsSection';
 import { InterventionsSection } from '../components/InterventionsSection';
+import { PendingSection } from '../components/PendingSection';
+import { calendarPath, type Calendar } from '../clients/calendar';
+import { decisionsPath, type Decisions } from '../clients/decisions';
+import { planPath, type Plan } from '../clients/plan';
 import { ErrorAlert, Loading } from '../components/Status';
 import { Link } from '../router';
 import type { HolisticCase } from '../types';
@@ -17,7 +21,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PARTS = [
   ['kontakter', 'Kontaktpersoner'],
   ['samtykker', 'Samtykker'],
+  ['plan', 'Plan'],
   ['indsatser', 'Indsatser'],
+  ['kalender', 'Kalender'],
+  ['afgoerelser', 'Afgørelser og klager'],
   ['opgaver', 'Opgaver'],
   ['historik', 'Sagshistorik'],
 ] as const;
@@ -52,7 +59,16 @@ export function CasePage({ caseId }: { caseId: string }) {
           </nav>
           <ContactsSection id="kontakter" caseId={c.id} />
           <ConsentsSection id="samtykker" citizenId={c.citizenId} />
+          <PendingSection<Plan> id="plan" title="Plan" path={planPath(c.id)} unavailableText="Planen kan endnu ikke vises her.">
+            {(plan) => <p>{plan.goals?.length ?? 0} mål i planen.</p>}
+          </PendingSection>
           <InterventionsSection id="indsatser" caseId={c.id} />
+          <PendingSection<Calendar> id="kalender" title="Kalender" path={calendarPath(c.id)} unavailableText="Den samlede kalender kan endnu ikke vises her.">
+            {(cal) => <p>{cal.items?.length ?? 0} aftaler.</p>}
+          </PendingSection>
+          <PendingSection<Decisions> id="afgoerelser" title="Afgørelser og klager" path={decisionsPath(c.id)} unavailableText="Afgørelser og klager kan endnu ikke vises her.">
+            {(d) => <p>{d.items?.length ?? 0} afgørelser.</p>}
+          </PendingSection>
           <CaseTasksSection id="opgaver" caseId={c.id} />
           <CaseHistorySection id="historik" caseId={c.id} />
         </>

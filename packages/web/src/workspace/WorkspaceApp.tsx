@@ -1,0 +1,68 @@
+/** The caseworker's workspace (its own chunk): navigation by role, and the pages. */
+import '../styles.css';
+import type { Session } from '../App';
+import { Layout, type NavItem } from '../components/Layout';
+import { CandidatePage } from '../pages/CandidatePage';
+import { CasePage } from '../pages/CasePage';
+import { ImportPage } from '../pages/ImportPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { OverviewPage } from '../pages/OverviewPage';
+import { PhaseInPage } from '../pages/PhaseInPage';
+import { QueuePage } from '../pages/QueuePage';
+import { ScreeningPage } from '../pages/ScreeningPage';
+import { SearchPage } from '../pages/SearchPage';
+import { TasksPage } from '../pages/TasksPage';
+import { match } from '../router';
+import { useFocusOnNavigate } from '../useFocusOnNavigate';
+
+type Page = { href: string; label: string; roles: string[] | 'all' };
+
+const CASEWORK = ['coordinating_caseworker', 'specialist'];
+
+/** The menu: each person sees the pages their roles can use. */
+export const PAGES: Page[] = [
+  { href: '/', label: 'Overblik', roles: 'all' },
+  { href: '/opgaver', label: 'Opgaver', roles: CASEWORK },
+  { href: '/soeg', label: 'Find borger', roles: CASEWORK },
+  { href: '/maalgruppe', label: 'Målgruppe', roles: ['coordinating_caseworker'] },
+  { href: '/indfasning', label: 'Indfasning', roles: ['coordinating_caseworker', 'leader', 'administrator'] },
+  { href: '/screening', label: 'Screening', roles: ['leader', 'administrator'] },
+  { href: '/import', label: 'Import', roles: ['administrator'] },
+];
+
+export function navFor(roles: string[], path: string): NavItem[] {
+  return PAGES.filter((p) => p.roles === 'all' || p.roles.some((r) => roles.includes(r))).map((p) => ({
+    href: p.href,
+    label: p.label,
+    current: p.href === '/' ? path === '/' : path === p.href || path.startsWith(`${p.href}/`),
+  }));
+}
+
+export default function WorkspaceApp({ session, path, notice }: { session: Session; path: string; notice: string | null }) {
+  useFocusOnNavigate(path);
+  return (
+    <Layout session={session} nav={navFor(session.me.roles, path)}>
+      {notice && (
+        <div className="alert alert-info" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
+      <Routes path={path} roles={session.me.roles} />
+    </Layout>
+  );
+}
+
+function Routes({ path, roles }: { path: string; roles: string[] }) {
+  if (path === '/') return <OverviewPage roles={roles} />;
+  if (path === '/opgaver') return <TasksPage />;
+  if (path === '/soeg') return <SearchPage />;
+  if (path === '/maalgruppe') return <QueuePage />;
+  if (path === '/indfasning') return <PhaseInPage />;
+  if (path === '/screening') return <ScreeningPage />;
+  if (path === '/import') return <ImportPage />;
+  const candidate = match('/maalgruppe/:citizenId', path);
+  if (candidate) return <CandidatePage citizenId={candidate.citizenId!} />;
+  const kase = match('/sager/:caseId', path);
+  if (kase) return <CasePage caseId={kase.caseId!} />;
+  return <NotFoundPage />;
+}

@@ -90,7 +90,7 @@ async function main() {
     // Each measured screening starts from no stored results: the full first-time work.
     // The bench schema holds only this municipality: truncate, so no round inherits the dead rows of the last.
     const clear = () => asSystem(db, async (tx) => {
-      await sql`truncate target_group_status, screening_result`.execute(tx);
+      await sql`truncate screening_result`.execute(tx);
     });
 
     const productTimes: number[] = [];

@@ -171,5 +171,9 @@ describe('screening SQL and the evaluator agree', () => {
     expect(later.changed).toBe(candidates.length);
     const back = await screen(a, { kind: 'municipality' }, { onDate: '2026-11-23', ruleSetId: 'plan-2018' });
     expect(back.changed).toBe(0);
+    // The status is a view over the results, read under row-level security like them.
+    const other = await freshMunicipality();
+    const seen = await inMunicipality(db, other.id, (tx) => tx.selectFrom('target_group_status').select('citizen_id').where('municipality_id', '=', id).execute());
+    expect(seen).toEqual([]);
   });
 });

@@ -289,8 +289,10 @@ export interface ScreeningResultTable {
   summary: ColumnType<string | null, string | null | undefined, string | null>;
   explanation: Json;
   fingerprint: string;
+  candidate_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
   seq: ColumnType<number, never, never>;
 }
+/** A view: each citizen's latest screening result (migration 0008). */
 export interface TargetGroupStatusTable {
   municipality_id: string;
   citizen_id: string;

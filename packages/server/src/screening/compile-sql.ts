@@ -183,7 +183,8 @@ export interface RunRecord {
  * each whose result differs from their latest stored one — the fingerprint
  * is md5 over group, rule set, duty date and the explanation as jsonb text,
  * so it is the same whoever built the explanation — stores the result with
- * a copy of the records relied on and moves the citizen's current status.
+ * a copy of the records relied on. The citizen's current status is their
+ * latest result (the view target_group_status).
  * Leaves CTEs `kept` and `stored` for the counts.
  */
 function storeCtes(plan: ScreeningPlan, run: RunRecord): RawBuilder<unknown> {
@@ -196,25 +197,18 @@ function storeCtes(plan: ScreeningPlan, run: RunRecord): RawBuilder<unknown> {
       select k.*, gen_random_uuid() as result_id from kept k where k.fingerprint is distinct from k.prev_fingerprint
     ),
     stored as (
-      insert into screening_result (municipality_id, id, citizen_id, run_id, rule_set_id, evaluated_on, evaluated_at, classification, mandatory_from, summary, explanation, fingerprint)
+      insert into screening_result (municipality_id, id, citizen_id, run_id, rule_set_id, evaluated_on, evaluated_at, classification, mandatory_from, summary,
+        explanation, fingerprint, candidate_since)
       select current_setting('helhed.municipality_id')::uuid, k.result_id, k.citizen_id, ${run.runId}::uuid, ${plan.ruleSet.id}, ${plan.onDate}::date, ${run.now},
         k.classification, k.mandatory_from, null, k.compact || jsonb_build_object('records', coalesce((
           select jsonb_agg(jsonb_build_object('id', s.id, 'kind', s.kind, 'sector', s.sector, 'code', s.code, 'title', s.title,
             'legalBasis', s.legal_basis, 'start', s.start_date, 'end', s.end_date, 'sourceSystem', s.source_system) order by s.id)
           from sector_record s where s.citizen_id = k.citizen_id and s.id = any(k.used_ids)), '[]'::jsonb)),
-        k.fingerprint
-      from changed k
-      returning citizen_id
-    ),
-    status as (
-      insert into target_group_status (municipality_id, citizen_id, result_id, classification, rule_set_id, fingerprint, candidate_since)
-      select current_setting('helhed.municipality_id')::uuid, k.citizen_id, k.result_id, k.classification, ${plan.ruleSet.id}, k.fingerprint,
+        k.fingerprint,
         -- a citizen who stays a candidate keeps their place in the queue
         case when k.classification = 'none' then null else coalesce(k.prev_since, ${run.now}::timestamptz) end
       from changed k
-      on conflict (municipality_id, citizen_id) do update set
-        result_id = excluded.result_id, classification = excluded.classification, rule_set_id = excluded.rule_set_id,
-        fingerprint = excluded.fingerprint, candidate_since = excluded.candidate_since
+      returning citizen_id
     )
     ${run.record ? sql`, run as (
       insert into screening_run (municipality_id, id, scope, rule_set_id, evaluated_on, status, citizens_total, citizens_done, mandatory, optional, changed, started_at, started_by, finished_at)

@@ -274,7 +274,8 @@ export function storeEvaluated(plan: ScreeningPlan, rows: EvaluatedRow[], run: R
     ),
     prev as (
       select s.citizen_id, s.fingerprint, s.candidate_since from target_group_status s
-      where s.classification <> 'none' and s.citizen_id in (select citizen_id from input)
+      -- the ids as a value, not a join: the view's latest-per-citizen is then computed for these citizens only
+      where s.classification <> 'none' and s.citizen_id = any(${rows.map((r) => r.citizen_id)}::uuid[])
     ),
     explained as (
       select i.*, prev.fingerprint as prev_fingerprint, prev.candidate_since as prev_since

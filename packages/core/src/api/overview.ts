@@ -32,9 +32,8 @@ export const CitizenOverview = z.object({
   consents: ConsentOverview.shape.current,
   plan: Plan.nullable(),
   dueFollowUps: z.array(DueFollowUp),
-  interventionsBySector: z.array(
-    z.object({ sector: z.string(), items: z.array(Intervention.extend({ notStarted: z.boolean(), daysLate: z.number().int().nullable() })) }),
-  ),
+  /** each intervention carries its "agreed but not started" flag (notStarted) */
+  interventionsBySector: z.array(z.object({ sector: z.string(), items: z.array(Intervention) })),
   calendar: Calendar.nullable(),
   unreadMessages: z.number().int(),
   openNewInformation: z.array(NewInformation),

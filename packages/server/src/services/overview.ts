@@ -12,7 +12,6 @@ import { readInterventionsBySector } from './interventions';
 import { listDueFollowUps, readHouseholdMembers, readPlan } from './plan-read';
 import { readTasks } from './tasks';
 import { readStored } from './target-group';
-import { listNotStarted } from './visitation/not-started';
 
 type Overview = z.infer<typeof api.CitizenOverview>;
 
@@ -72,23 +71,18 @@ export async function citizenOverview(a: Access, citizenId: string): Promise<Ove
     const counts = await contactCounts(tx, caseId, contacts, today);
     const plan = await readPlan(tx, caseId, today);
     const dueFollowUps = await listDueFollowUps(tx, { onDate: today, caseId });
-    const notStarted = await listNotStarted(tx, { today, caseId });
     const bySector = await readInterventionsBySector(tx, caseId, today);
     const coordination = await readCoordinationSummary(tx, { caseId, citizenIds: [citizenId] }, now);
     const decisions = await readDecisions(tx, { caseId });
     const complaints = await readComplaints(tx, { caseId });
     const openTasks = await readTasks(tx, { caseId, openOnly: true });
-    const late = new Map(notStarted.map((n) => [n.interventionId, n.daysLate]));
     return {
       ...base,
       case: theCase,
       contacts: { items: contacts, counts },
       plan,
       dueFollowUps,
-      interventionsBySector: bySector.map((s) => ({
-        sector: s.sector,
-        items: s.items.map((i) => ({ ...i, notStarted: late.has(i.id), daysLate: late.get(i.id) ?? null })),
-      })),
+      interventionsBySector: bySector,
       calendar: coordination.calendar,
       unreadMessages: coordination.unreadMessages,
       openNewInformation: coordination.openNewInformation,

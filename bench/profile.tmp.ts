@@ -1,0 +1,30 @@
+import { readConfig } from '../packages/server/src/config';
+import { openDatabase } from '../packages/server/src/db/database';
+import { buildApp } from '../packages/server/src/http/app';
+import { readOidcConfig } from '../packages/server/src/identity/oidc-config';
+import { api } from '@helhed/core';
+const env = { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', HELHED_DB_SCHEMA: 'helhed_bench_overview', LOG_LEVEL: 'silent', NODE_ENV: 'development' };
+const config = { ...readConfig(env), seedDemo: false, webDist: null, logLevel: 'silent' };
+const database = await openDatabase(config);
+const app = await buildApp({ config, database, oidc: readOidcConfig({}) });
+const login = await app.inject({ method: 'POST', url: '/auth/dev-login', payload: { kind: 'employee', username: 'mette', municipalityCode: 'BO001' } });
+const cookie = `helhed_session=${login.cookies.find((c) => c.name === 'helhed_session')!.value}`;
+const items = (await app.inject({ method: 'GET', url: '/api/caseload', headers: { cookie } })).json().items;
+const times: number[] = [];
+let body = '';
+for (let i = 0; i < 200; i++) {
+  const t = performance.now();
+  const r = await app.inject({ method: 'GET', url: `/api/citizens/${items[i % items.length].citizenId}/overview`, headers: { cookie } });
+  times.push(performance.now() - t);
+  body = r.body;
+}
+times.sort((a, b) => a - b);
+console.log('sequential inject p50', times[100]!.toFixed(2), 'bytes', body.length);
+const obj = JSON.parse(body);
+let t = performance.now();
+for (let i = 0; i < 200; i++) api.CitizenOverview.parse(obj);
+console.log('zod parse per call', ((performance.now() - t) / 200).toFixed(2));
+t = performance.now();
+for (let i = 0; i < 200; i++) JSON.stringify(obj);
+console.log('stringify per call', ((performance.now() - t) / 200).toFixed(2));
+await app.close(); await database.close();

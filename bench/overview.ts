@@ -67,7 +67,15 @@ async function serve(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
-  process.once('message', async () => {
+  // 'mark' starts the CPU clock (after the warm-up); 'stop' reports the server's CPU time since and ends.
+  let cpu = process.cpuUsage();
+  process.on('message', async (m) => {
+    if (m === 'mark') {
+      cpu = process.cpuUsage();
+      return;
+    }
+    const used = process.cpuUsage(cpu);
+    process.send!({ cpuMs: (used.user + used.system) / 1000 });
     await app.close();
     await database.close();
     process.exit(0);
@@ -177,6 +185,7 @@ async function baseline(): Promise<void> {
   const run = async (seconds: number) => {
     const latencies: number[] = [];
     let errors = 0;
+    const cpu = process.cpuUsage();
     const until = performance.now() + seconds * 1000;
     const worker = async () => {
       while (performance.now() < until) {
@@ -195,7 +204,8 @@ async function baseline(): Promise<void> {
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, worker));
     latencies.sort((a, b) => a - b);
-    return { n: latencies.length, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds };
+    const used = process.cpuUsage(cpu);
+    return { cpuMs: (used.user + used.system) / 1000, n: latencies.length, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds };
   };
   await run(3); // warm-up
   const result = await run(SECONDS);
@@ -278,14 +288,17 @@ async function main(): Promise<void> {
       ],
     });
   await cannon(3); // warm-up: JIT, pool, caches
+  server.send('mark');
   const api = await cannon(SECONDS);
+  const stopped = next<{ cpuMs: number }>(server);
   server.send('stop');
+  const { cpuMs } = await stopped;
   await new Promise((r) => server.once('exit', r));
   const non2xx = api.non2xx + api.errors + api.timeouts;
 
   const bare = child('baseline');
   bare.send(targets);
-  const sqlResult = await next<{ n: number; errors: number; p50: number; p99: number; rps: number }>(bare);
+  const sqlResult = await next<{ cpuMs: number; n: number; errors: number; p50: number; p99: number; rps: number }>(bare);
 
   t0 = performance.now();
   const audit = await (async () => {
@@ -296,8 +309,8 @@ async function main(): Promise<void> {
     return r.rows[0].n as number;
   })();
   console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; audit log now ${audit} records`);
-  console.log(`API:      ${api.requests.total} requests, ${non2xx} not 2xx, p50 ${api.latency.p50} ms, p97.5 ${api.latency.p97_5} ms, p99 ${api.latency.p99} ms, max ${api.latency.max} ms, ${api.requests.average} req/s`);
-  console.log(`bare SQL: ${sqlResult.n} transactions, ${sqlResult.errors} errors, p50 ${sqlResult.p50.toFixed(2)} ms, p99 ${sqlResult.p99.toFixed(2)} ms, ${sqlResult.rps.toFixed(0)} tx/s`);
+  console.log(`API:      ${api.requests.total} requests, ${non2xx} not 2xx, p50 ${api.latency.p50} ms, p97.5 ${api.latency.p97_5} ms, p99 ${api.latency.p99} ms, max ${api.latency.max} ms, ${api.requests.average} req/s; server CPU ${(cpuMs / api.requests.total).toFixed(1)} ms per overview`);
+  console.log(`bare SQL: ${sqlResult.n} transactions, ${sqlResult.errors} errors, p50 ${sqlResult.p50.toFixed(2)} ms, p99 ${sqlResult.p99.toFixed(2)} ms, ${sqlResult.rps.toFixed(0)} tx/s; client CPU ${(sqlResult.cpuMs / sqlResult.n).toFixed(1)} ms per transaction`);
   console.log(`targets (SPEC §7.1): p99 < 25 ms, ratio ≤ 2`);
   const ratio = api.latency.p50 / sqlResult.p50;
   console.log(`overview: p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, ${api.requests.average} req/s, ratio ${ratio.toFixed(2)} vs bare SQL`);

@@ -149,9 +149,11 @@ describe('acceptance: citizen overview', () => {
         [expect.stringMatching(/^Louise/), 'denied'],
       ]),
     );
-    // The citizen has Min plan, not the caseworker's overview.
+    // The citizen has Min plan, not the caseworker's overview; she sees in Danish that it was looked at.
     const lotteClient = await loginCitizen(h.app, lotte.id);
     expect((await lotteClient.get(`/api/citizens/${lotte.id}/overview`)).statusCode).toBe(403);
+    const lookups = (await lotteClient.get('/api/me/lookups')).json().items;
+    expect(lookups.filter((l: any) => l.action === 'Så overblikket over dig og din sag').length).toBeGreaterThanOrEqual(2);
   });
 
   it('a citizen of another municipality is not found (404), an id that is no id is refused, nothing is read', async () => {

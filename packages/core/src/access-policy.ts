@@ -86,6 +86,8 @@ export const ACTIONS = [
   'message.write',
   /** the citizen's answer to "Oplever du et sammenhængende forløb?" */
   'survey.answer',
+  /** the caseworker's one-screen overview of a citizen (employees only; the citizen has Min plan) */
+  'overview.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -154,6 +156,7 @@ export const POLICY: Record<Role, Grants> = {
     'new_information.flag': CASE_RELATED,
     'message.read': CASEWORK,
     'message.write': CASEWORK,
+    'overview.read': CASE_RELATED,
   },
   specialist: {
     'citizen.search': ['none', 'coordinator', 'team', 'contact'],
@@ -178,6 +181,7 @@ export const POLICY: Record<Role, Grants> = {
     'calendar.read': CASE_RELATED,
     'calendar.write': CASE_RELATED,
     'new_information.flag': CASE_RELATED,
+    'overview.read': CASE_RELATED,
   },
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise

@@ -8,3 +8,4 @@ export * from './plan';
 export * from './letters';
 export * from './visitation';
 export * from './coordination';
+export * from './overview';

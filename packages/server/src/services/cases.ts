@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { checkTransition, hasActiveConsent, PHASE_LABELS, todayInCopenhagen, type api, type CasePhase } from '@helhed/core';
+import { checkTransition, hasActiveConsent, PHASE_LABELS, todayInCopenhagen, type api, type CasePhase, type ConsentRecord } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
 import type { RequestContext } from '../access/principal';
@@ -189,7 +189,8 @@ async function addCoordinatingContact(tx: Tx, municipalityId: string, caseId: st
     .execute();
 }
 
-export async function readCase(tx: Tx, caseId: string, now: Date): Promise<CaseDto> {
+/** `consents`: the citizen's consent history when the caller has it already (the overview). */
+export async function readCase(tx: Tx, caseId: string, now: Date, knownConsents?: ConsentRecord[]): Promise<CaseDto> {
   const row = await tx
     .selectFrom('holistic_case as k')
     .innerJoin('citizen as c', 'c.id', 'k.citizen_id')
@@ -204,7 +205,7 @@ export async function readCase(tx: Tx, caseId: string, now: Date): Promise<CaseD
     )
     .where('k.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const consents = await loadConsentRecords(tx, row.citizen_id);
+  const consents = knownConsents ?? (await loadConsentRecords(tx, row.citizen_id));
   const { ruleSet } = await ruleSetContext(tx, todayInCopenhagen(now));
   const phase = row.phase as CasePhase;
   return {

@@ -6,6 +6,7 @@ import {
   withdrawalFollowUps,
   type api,
   type ConsentForm,
+  type ConsentRecord,
   type ConsentScope,
   type Sector,
 } from '@helhed/core';
@@ -22,16 +23,19 @@ type ConsentEntryDto = z.infer<typeof api.ConsentEntry>;
 export async function getConsents(a: Access, citizenId: string): Promise<z.infer<typeof api.ConsentOverview>> {
   return a.gateway.run(a.ctx, { action: 'consent.read', subject: { citizenId }, resourceType: 'consent' }, async (g) => {
     const history = await readConsentEntries(g.tx, citizenId);
-    const state = consentStateAt(g.consents, a.ctx.now().toISOString());
-    const current = [...state.values()].map((s) => ({
-      scope: s.latest.scope,
-      scopeLabel: CONSENT_SCOPE_LABELS[s.latest.scope],
-      counterpart: s.latest.counterpart,
-      active: s.active,
-      since: s.latest.effectiveAt,
-    }));
-    return { current, history };
+    return { current: currentConsents(g.consents, a.ctx.now()), history };
   });
+}
+
+/** The consent state per scope (and counterpart) at `now`, for people. */
+export function currentConsents(records: ConsentRecord[], now: Date): z.infer<typeof api.ConsentOverview>['current'] {
+  return [...consentStateAt(records, now.toISOString()).values()].map((s) => ({
+    scope: s.latest.scope,
+    scopeLabel: CONSENT_SCOPE_LABELS[s.latest.scope],
+    counterpart: s.latest.counterpart,
+    active: s.active,
+    since: s.latest.effectiveAt,
+  }));
 }
 
 /**

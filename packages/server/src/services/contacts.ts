@@ -1,4 +1,4 @@
-import { addMonths, todayInCopenhagen, type api } from '@helhed/core';
+import { addMonths, todayInCopenhagen, type api, type LocalDate } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
@@ -10,27 +10,28 @@ type ContactDto = z.infer<typeof api.Contact>;
 export async function listContacts(a: Access, caseId: string): Promise<z.infer<typeof api.ContactList>> {
   return a.gateway.run(a.ctx, { action: 'contact.read', subject: { caseId }, resourceType: 'case_contact', resourceId: caseId }, async (g) => {
     const items = await readContacts(g.tx, caseId);
-    const today = todayInCopenhagen(a.ctx.now());
-    const yearAgo = addMonths(today, -12);
-    const active = items.filter((c) => c.endedOn === null);
-    const metLastYear = items.filter((c) => c.authority && c.since <= today && (c.endedOn === null || c.endedOn >= yearAgo));
-    const changes = await g.tx
-      .selectFrom('case_event')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('type', '=', 'coordination_assigned')
-      .where('occurred_at', '>=', new Date(`${yearAgo}T00:00:00Z`))
-      .execute();
-    return {
-      items,
-      counts: {
-        active: active.length,
-        activeAuthority: active.filter((c) => c.authority).length,
-        authorityLast12Months: new Set(metLastYear.map(personKey)).size,
-        coordinatorChangesLast12Months: changes.length,
-      },
-    };
+    return { items, counts: await contactCounts(g.tx, caseId, items, todayInCopenhagen(a.ctx.now())) };
   });
+}
+
+/** Contacts now, authority persons met in the last 12 months (distinct), coordinator changes in the last 12 months. */
+export async function contactCounts(tx: Tx, caseId: string, items: ContactDto[], today: LocalDate): Promise<z.infer<typeof api.ContactList>['counts']> {
+  const yearAgo = addMonths(today, -12);
+  const active = items.filter((c) => c.endedOn === null);
+  const metLastYear = items.filter((c) => c.authority && c.since <= today && (c.endedOn === null || c.endedOn >= yearAgo));
+  const changes = await tx
+    .selectFrom('case_event')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('type', '=', 'coordination_assigned')
+    .where('occurred_at', '>=', new Date(`${yearAgo}T00:00:00Z`))
+    .execute();
+  return {
+    active: active.length,
+    activeAuthority: active.filter((c) => c.authority).length,
+    authorityLast12Months: new Set(metLastYear.map(personKey)).size,
+    coordinatorChangesLast12Months: changes.length,
+  };
 }
 
 export async function addContact(a: Access, caseId: string, body: z.infer<typeof api.AddContactBody>): Promise<ContactDto> {
@@ -89,7 +90,7 @@ function personKey(c: ContactDto): string {
   return c.employeeId ?? `${c.name.toLowerCase()}|${(c.organisation ?? '').toLowerCase()}`;
 }
 
-async function readContacts(tx: Tx, caseId: string): Promise<ContactDto[]> {
+export async function readContacts(tx: Tx, caseId: string): Promise<ContactDto[]> {
   const rows = await tx
     .selectFrom('case_contact')
     .selectAll()

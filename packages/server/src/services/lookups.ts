@@ -54,4 +54,5 @@ const ACTION_LABELS: Record<string, string> = {
   'health.read': 'Så dine helbredsoplysninger',
   'health.receive': 'Modtog helbredsoplysninger om dig',
   'letter.read': 'Så dine breve fra kommunen',
+  'overview.read': 'Så overblikket over dig og din sag',
 };

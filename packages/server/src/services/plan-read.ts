@@ -4,6 +4,7 @@
  * the gateway-wrapped services (plan.ts, family.ts) and the citizen overview
  * call them inside `gateway.run`.
  */
+import { sql } from 'kysely';
 import {
   achievementOf,
   ACHIEVEMENT_LABELS,
@@ -164,38 +165,31 @@ export async function listDueFollowUps(
 
 /** The citizen's household and family: same household, children and parents (also in other households). */
 export async function readHouseholdMembers(tx: Tx, citizenId: string, onDate: LocalDate): Promise<z.infer<typeof api.FamilyMember>[]> {
-  const self = await tx.selectFrom('citizen').select(['household_id']).where('id', '=', citizenId).executeTakeFirstOrThrow();
-  const [relations, household] = await Promise.all([
-    tx
-      .selectFrom('family_relation')
-      .selectAll()
-      .where((eb) => eb.or([eb('parent_citizen_id', '=', citizenId), eb('child_citizen_id', '=', citizenId)]))
-      .execute(),
-    self.household_id
-      ? tx.selectFrom('citizen').select('id').where('household_id', '=', self.household_id).where('id', '<>', citizenId).execute()
-      : Promise.resolve([] as { id: string }[]),
-  ]);
-  const relationOf = new Map<string, 'child' | 'parent' | 'household'>();
-  for (const h of household) relationOf.set(h.id, 'household');
-  for (const r of relations) {
-    if (r.parent_citizen_id === citizenId) relationOf.set(r.child_citizen_id, 'child');
-    else relationOf.set(r.parent_citizen_id, 'parent');
-  }
-  if (relationOf.size === 0) return [];
-  const people = await tx
-    .selectFrom('citizen')
-    .leftJoin('holistic_case', (j) => j.onRef('holistic_case.citizen_id', '=', 'citizen.id').on('holistic_case.closed_at', 'is', null))
-    .select(['citizen.id', 'citizen.name', 'citizen.birth_date', 'citizen.household_id', 'holistic_case.id as case_id'])
-    .where('citizen.id', 'in', [...relationOf.keys()])
-    .execute();
+  // One statement (it is on every overview): children and parents win over "same household".
+  const { rows: people } = await sql<{ id: string; name: string; birth_date: LocalDate; relation: 'child' | 'parent' | 'household'; same_household: boolean; case_id: string | null }>`
+    with self as (select household_id from citizen where id = ${citizenId}),
+    related as (
+      select child_citizen_id as id, 'child' as relation from family_relation where parent_citizen_id = ${citizenId}
+      union all
+      select parent_citizen_id, 'parent' from family_relation where child_citizen_id = ${citizenId}
+      union all
+      select c.id, 'household' from citizen c, self where c.household_id = self.household_id and c.id <> ${citizenId}
+    )
+    select distinct on (p.id) p.id, p.name, p.birth_date, r.relation,
+      coalesce(p.household_id = (select household_id from self), false) as same_household, k.id as case_id
+    from related r
+    join citizen p on p.id = r.id
+    left join holistic_case k on k.citizen_id = p.id and k.closed_at is null
+    order by p.id, r.relation = 'household'
+  `.execute(tx);
   const order = { parent: 0, household: 1, child: 2 } as const;
   return people
     .map((p) => ({
       citizenId: p.id,
       name: p.name,
       age: ageOn(p.birth_date, onDate),
-      relation: relationOf.get(p.id)!,
-      sameHousehold: self.household_id !== null && p.household_id === self.household_id,
+      relation: p.relation,
+      sameHousehold: p.same_household,
       hasCase: p.case_id !== null,
     }))
     .sort((a, b) => order[a.relation] - order[b.relation] || b.age - a.age || a.name.localeCompare(b.name, 'da'));

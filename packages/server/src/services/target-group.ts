@@ -190,7 +190,7 @@ export async function phaseIn(a: Access) {
  * labels from the birth date, the summary derived when the row has none
  * (results stored by the screening statement).
  */
-function readStored(
+export function readStored(
   r: { explanation: Record<string, unknown>; rule_set_id: string; classification: 'mandatory' | 'optional' | 'none'; mandatory_from: string | null; evaluated_on: LocalDate; summary: string | null },
   birthDate: LocalDate,
 ): { summary: string; explanation: Record<string, unknown> } {

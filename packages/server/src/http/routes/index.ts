@@ -13,6 +13,7 @@ import { planRoutes } from './plan';
 import { letterRoutes } from './letters';
 import { visitationRoutes } from './visitation';
 import { coordinationRoutes } from './coordination';
+import { overviewRoutes } from './overview';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,4 +41,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(letterRoutes);
   await app.register(visitationRoutes);
   await app.register(coordinationRoutes);
+  await app.register(overviewRoutes);
 };

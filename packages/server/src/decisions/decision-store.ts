@@ -7,6 +7,8 @@ import {
   sectorLabel,
   type api,
   type ComplaintRouteId,
+  toDecisionLetter,
+  type DecisionLetter,
   type DecisionLetterData,
   type DeliveryChannel,
   type RuleSet,
@@ -278,6 +280,37 @@ export async function letterData(
     complaintGuidance: complaintGuidance(elements, ruleSet.decisions, dates.complaintDeadline),
     coordinatingContact: kase.e_name ? { name: kase.e_name, title: kase.e_title ?? '', email: kase.e_email ?? '', phone: null } : null,
   };
+}
+
+/**
+ * The letter that is sent for a decision (PDF, MeMo, outbox): its letter data
+ * folded into the letters' one `DecisionLetter`, with the municipality's
+ * letterhead, the citizen's id and — for the combined decision — the note
+ * about benefits decided elsewhere.
+ */
+export async function sentLetter(tx: Tx, data: DecisionLetterData, decision: DecisionDto, letterId: string): Promise<DecisionLetter> {
+  const ruleSet = getRuleSet(decision.ruleSetId as RuleSetId);
+  const row = await tx
+    .selectFrom('holistic_case as k')
+    .innerJoin('municipality as m', 'm.id', 'k.municipality_id')
+    .select(['k.citizen_id', 'm.letter_address_lines', 'm.letter_phone', 'm.letter_web'])
+    .where('k.id', '=', decision.caseId)
+    .executeTakeFirstOrThrow();
+  if (row.letter_address_lines.length === 0 || !row.letter_phone || !row.letter_web) {
+    throw conflict('Kommunens brevhoved (adresse, telefon og hjemmeside) er ikke udfyldt. Udfyld det, før afgørelsen kan vises som brev eller udsendes.', 'no-letterhead');
+  }
+  const outsideIds = decision.outsideDecision.map((o) => o.interventionId);
+  const benefits = decision.mode === 'combined' && outsideIds.length
+    ? await tx.selectFrom('intervention').select('id').where('id', 'in', outsideIds).where('sector', '=', 'benefits').execute()
+    : [];
+  const notes = [...new Set(decision.outsideDecision.filter((o) => benefits.some((b) => b.id === o.interventionId)).map((o) => o.note))];
+  return toDecisionLetter(data, ruleSet.decisions, {
+    letterId,
+    citizenId: row.citizen_id,
+    letterhead: { addressLines: row.letter_address_lines, phone: row.letter_phone, web: row.letter_web },
+    reassessmentWeeks: ruleSet.deadlines.reassessmentWeeks,
+    benefitsNote: notes.length ? notes.join(' ') : null,
+  });
 }
 
 /** A decision letter goes to a CPR number (Digital Post, the letter's recipient block). */

@@ -18,7 +18,7 @@ export const LETTER_SECTOR_LABELS: Record<Sector, string> = {
 
 export const COMPLAINT_ROUTE_LABELS: Record<ComplaintRoute, string> = {
   ankestyrelsen: 'Kommunen, derefter Ankestyrelsen',
-  health: 'Sundhedsområdets klagevej',
+  health: 'Klage til Styrelsen for Patientklager',
   none: 'Kan ikke påklages',
 };
 

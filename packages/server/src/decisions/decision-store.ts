@@ -7,6 +7,7 @@ import {
   sectorLabel,
   type api,
   type ComplaintRouteId,
+  todayInCopenhagen,
   toDecisionLetter,
   type DecisionLetter,
   type DecisionLetterData,
@@ -22,6 +23,7 @@ import type { DecisionTable } from '../db/schema-decisions';
 import { conflict, ProblemError, type FieldError } from '../errors';
 import { recordCaseEvent } from '../services/case-events';
 import { grantableInterventions } from './grantable-interventions';
+import { readPlan } from '../services/plan-read';
 
 export type DecisionDto = z.infer<typeof api.Decision>;
 type DecisionRow = Selectable<DecisionTable>;
@@ -160,6 +162,7 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
     throw badRequest('Der er ingen bevilgede indsatser, som kommunen skal træffe afgørelse om i denne sag.', [], 'nothing-to-decide');
   }
   const reasoningOf = new Map((opts.elements ?? []).map((e) => [e.interventionId, e.reasoning]));
+  const citizenGoals = opts.citizenGoals ?? (await planGoalsInOwnWords(tx, caseId, todayInCopenhagen(ctx.now())));
   const outside = composition.outside.map((o) => ({ interventionId: o.intervention.id, title: o.intervention.title, note: o.note ?? '' }));
   const m = ctx.principal.municipalityId;
   const ids: string[] = [];
@@ -178,7 +181,7 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
         sector_law: composed.sectorLaw,
         title: composed.title,
         reasoning: opts.reasoning,
-        citizen_goals: JSON.stringify(opts.citizenGoals ?? []),
+        citizen_goals: JSON.stringify(citizenGoals),
         outside_decision: JSON.stringify(outside),
         origin: opts.origin ?? 'new',
         complaint_id: opts.complaintId ?? null,
@@ -209,6 +212,14 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
   }
   await recordCaseEvent(tx, ctx, caseId, 'decision_drafted', { decisionIds: ids, ruleSetId: ruleSet.id, mode: rules.mode, origin: opts.origin ?? 'new' });
   return ids;
+}
+
+/** The citizen's goals in their own words, from the plan as it stands (overall goal first, then by priority); [] without a plan. */
+export async function planGoalsInOwnWords(tx: Tx, caseId: string, onDate: string): Promise<string[]> {
+  const plan = await readPlan(tx, caseId, onDate);
+  if (!plan) return [];
+  const words = [plan.overallGoal.citizenWords, ...plan.subGoals.map((g) => g.citizenWords)].map((w) => (w ?? '').trim()).filter((w) => w.length > 0);
+  return [...new Set(words)];
 }
 
 /** The letter's data for a decision, as if sent on `decisionDate` by `channel` (preview) or as issued. */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { conflict, notFound, type FieldError } from '../errors';
-import { GRANTED_STATUSES } from '../decisions/grantable-interventions';
+import { isGranted } from '../decisions/grantable-interventions';
 import {
   badRequest,
   createDrafts,
@@ -143,7 +143,7 @@ export async function issueDecision(a: Access, decisionId: string, body: z.infer
       .selectFrom('intervention')
       .select('id')
       .where('id', 'in', decision.elements.map((e) => e.interventionId))
-      .where('status', 'in', [...GRANTED_STATUSES])
+      .where(isGranted)
       .execute();
     if (stillGranted.length !== decision.elements.length) {
       throw conflict('En af indsatserne er ikke længere bevilget. Kassér udkastet, og lav et nyt.', 'intervention-changed');

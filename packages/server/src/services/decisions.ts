@@ -98,10 +98,18 @@ export async function previewDecisionPdf(a: Access, decisionId: string, channel:
       const sent = await g.tx.selectFrom('letter').select('pdf').where('decision_id', '=', decisionId).orderBy('created_at').executeTakeFirst();
       if (sent) return { pdf: sent.pdf, filename: pdfFilename({ decisionDate: decision.decisionDate! }) };
     }
-    const data = await letterToday(a, g.tx, decision, channel);
+    const data = withMissingMarked(await letterToday(a, g.tx, decision, channel));
     const pdf = await renderDecisionLetterPreview(await sentLetter(g.tx, data, decision, crypto.randomUUID()));
     return { pdf, filename: `udkast-afgoerelse-${data.decisionDate}.pdf` };
   });
+}
+
+const MISSING = '[Begrundelsen mangler – den skal skrives, før afgørelsen kan sendes.]';
+
+/** A draft's preview shows where reasoning is still missing instead of refusing to render. */
+function withMissingMarked(data: DecisionLetterData): DecisionLetterData {
+  const mark = (text: string) => (text.trim() ? text : MISSING);
+  return { ...data, overallReasoning: mark(data.overallReasoning), elements: data.elements.map((e) => ({ ...e, reasoning: mark(e.reasoning) })) };
 }
 
 /** Citizens see what was sent to them, never drafts. */

@@ -188,3 +188,49 @@ describe('acceptance: an issued decision is a letter (Lotte)', () => {
     expect(b.documents.udredning.domains.find((d: any) => d.domain === 'economy')).toMatchObject({ barriers: 'Gæld', level: 'severe' });
   });
 });
+
+describe('under plan-2018: one letter per sector-law decision', () => {
+  it('every per-sector decision issued gives its own sector letter with its own route', async () => {
+    const h = await startHarness();
+    h.clock.current = new Date('2026-12-02T09:00:00Z');
+    const { id: municipalityId, code } = await freshMunicipality();
+    const { db } = await testDatabase();
+    await db.insertInto('municipality_rule_set').values({ municipality_id: municipalityId, from_date: '2026-12-01', rule_set_id: 'plan-2018' }).execute();
+    const mette = await loginEmployee(h.app, 'mette', code);
+    const lotte = await findCitizen(mette, '120591-1002');
+    const psychology = { title: 'Psykologforløb (samtaler om depression)', sector: 'health', legalBasis: 'Sundhedsloven § 69', status: 'planned', startDate: '2026-12-07' };
+    expect((await mette.post(`/api/cases/${lotte.openCaseId}/interventions`, psychology)).statusCode).toBe(201);
+    const res = await mette.post(`/api/cases/${lotte.openCaseId}/decisions`, { reasoning: 'Afgørelser efter de gældende sektorlove.', citizenGoals: [] });
+    expect(res.statusCode, res.body).toBe(201);
+    const drafts = res.json().items;
+    expect(drafts.map((d: any) => d.sectorLaw).sort()).toEqual(['beskaeftigelse', 'serviceloven', 'sundhedsloven']);
+    // Without the municipality's letterhead no letter can be made: refused, the decision stays a draft, nothing queued.
+    const letterhead = await db.selectFrom('municipality').select(['letter_address_lines', 'letter_phone', 'letter_web']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
+    await db.updateTable('municipality').set({ letter_phone: null }).where('id', '=', municipalityId).execute();
+    const first = drafts[0];
+    const firstElements = first.elements.map((e: any) => ({ interventionId: e.interventionId, reasoning: 'Støtten fortsætter.' }));
+    expect((await mette.patch(`/api/decisions/${first.id}`, { version: first.version, elements: firstElements })).statusCode).toBe(200);
+    const refused = await mette.post(`/api/decisions/${first.id}/issue`, { version: first.version + 1, channel: 'digital_post' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().type).toMatch(/no-letterhead/);
+    expect(refused.json().detail).toMatch(/brevhoved/);
+    expect((await mette.get(`/api/decisions/${first.id}`)).json()).toMatchObject({ status: 'draft', version: first.version + 1 });
+    expect((await mette.get(`/api/citizens/${lotte.id}/letters`)).json().items).toEqual([]);
+    await db.updateTable('municipality').set({ letter_phone: letterhead.letter_phone }).where('id', '=', municipalityId).execute();
+    first.version += 1;
+    first.elements = [];
+
+    for (const d of drafts) {
+      const elements = d.elements.map((e: any) => ({ interventionId: e.interventionId, reasoning: 'Støtten fortsætter.' }));
+      if (elements.length) expect((await mette.patch(`/api/decisions/${d.id}`, { version: d.version, elements })).statusCode).toBe(200);
+      const issued = await mette.post(`/api/decisions/${d.id}/issue`, { version: elements.length ? d.version + 1 : d.version, channel: 'digital_post' });
+      expect(issued.statusCode, `${d.sectorLaw}: ${issued.body}`).toBe(200);
+    }
+    const letters = (await mette.get(`/api/citizens/${lotte.id}/letters`)).json().items;
+    expect(letters.map((l: any) => l.decisionId).sort()).toEqual(drafts.map((d: any) => d.id).sort());
+    expect(letters.every((l: any) => l.scope === 'sector' && l.sector && l.ruleSet.id === 'plan-2018')).toBe(true);
+    const health = letters.find((l: any) => l.decisionId === drafts.find((d: any) => d.sectorLaw === 'sundhedsloven').id);
+    const text = await pdfText((await mette.get(`/api/letters/${health.id}/pdf`)).rawPayload);
+    expect(text).toContain('Styrelsen for Patientklager');
+  });
+});

@@ -17,7 +17,7 @@ export const LETTER_SECTOR_LABELS: Record<Sector, string> = {
 };
 
 export const COMPLAINT_ROUTE_LABELS: Record<ComplaintRoute, string> = {
-  ankestyrelsen: 'Kommunen, derefter Ankestyrelsen',
+  ankestyrelsen: 'Klage til Ankestyrelsen (via kommunen)',
   health: 'Klage til Styrelsen for Patientklager',
   none: 'Kan ikke påklages',
 };

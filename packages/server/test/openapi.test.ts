@@ -64,7 +64,7 @@ describe('OpenAPI document, health, security headers', () => {
   });
 
   // Feeds go in as CSV/JSON Lines streams and error reports come out as CSV: the two non-JSON operations.
-  const NOT_JSON = ['POST /api/imports/{feed}', 'GET /api/imports/{id}/errors.csv', 'GET /api/letters/{id}/pdf'];
+  const NOT_JSON = ['POST /api/imports/{feed}', 'GET /api/imports/{id}/errors.csv', 'GET /api/letters/{id}/pdf', 'GET /api/decisions/{decisionId}/preview.pdf'];
 
   it('every operation under /api has a JSON response schema for its success status', () => {
     const ops = apiOperations().filter(({ path, method }) => !NOT_JSON.includes(`${method.toUpperCase()} ${path}`) || path.endsWith('{feed}'));

@@ -10,6 +10,7 @@ import type { Sector } from '../vocabulary';
 import type { DeliveryChannel } from './deadlines';
 import { danishDate } from '../letters/danish-date';
 import { SECTOR_LABELS } from './labels.da';
+import type { ComplaintRoute, DecisionLetter, LegalBasis } from '../letters/decision-letter';
 
 export interface LetterElement {
   elementId: string;
@@ -88,4 +89,81 @@ export function complaintGuidance(
 
 export function sectorLabel(sector: string): string {
   return SECTOR_LABELS[sector as Sector] ?? sector;
+}
+
+/**
+ * What the decision alone does not know, for the letter that is sent: the
+ * letter's id, the citizen's id, the municipality's letterhead and the
+ * reassessment weeks of the rule set.
+ */
+export interface LetterSending {
+  letterId: string;
+  citizenId: string;
+  letterhead: { addressLines: string[]; phone: string; web: string };
+  reassessmentWeeks: number;
+  /** The note about benefits decided elsewhere (forsørgelse), or null. */
+  benefitsNote: string | null;
+}
+
+/** 'Serviceloven § 85' → law 'Serviceloven', section '§ 85'; printed back together it is the same text. */
+export function splitLegalBasis(basis: string): LegalBasis {
+  const at = basis.indexOf(' §');
+  return at < 0 ? { law: basis.trim(), section: '' } : { law: basis.slice(0, at).trim(), section: basis.slice(at + 1).trim() };
+}
+
+const LETTER_ROUTE: Record<ComplaintRouteId, ComplaintRoute> = { ankestyrelsen: 'ankestyrelsen', patient_complaints: 'health', none: 'none' };
+
+/**
+ * The one letter that is sent for a decision: the decision's letter data
+ * (what was decided, dates, guidance) folded into the letters' `DecisionLetter`
+ * (PDF, MeMo, outbox). A decision per sector law (plan-2018) is a sector
+ * letter; the combined decision a combined one.
+ */
+export function toDecisionLetter(data: DecisionLetterData, rules: DecisionRules, sending: LetterSending): DecisionLetter {
+  const sectors = [...new Set(data.elements.map((e) => e.sector))];
+  const scoped = data.mode === 'per_sector' ? { scope: 'sector' as const, sector: sectors[0] as Sector } : { scope: 'combined' as const };
+  const hasHealth = data.elements.some((e) => e.appealable && e.complaintRoute.id === 'patient_complaints');
+  return {
+    letterId: sending.letterId,
+    municipality: { name: data.municipality.name, cvr: data.municipality.cvr, ...sending.letterhead },
+    recipient: {
+      citizenId: sending.citizenId,
+      name: data.citizen.name,
+      cpr: data.citizen.cpr,
+      addressLines: data.citizen.address.split(/\s*,\s*(?=\d{4}\s)|\n/).map((l) => l.trim()).filter(Boolean),
+    },
+    caseId: data.caseId,
+    decisionId: data.decisionId,
+    decisionDate: data.decisionDate,
+    title: data.title,
+    ruleSet: { id: data.ruleSet.id, label: data.ruleSet.title },
+    ...scoped,
+    citizenGoals: data.citizenGoals.map((g) => g.trim()).filter(Boolean),
+    overallReasoning: data.overallReasoning,
+    elements: data.elements.map((e) => ({
+      title: e.title,
+      sector: e.sector as Sector,
+      legalBasis: splitLegalBasis(e.legalBasis),
+      reasoning: e.reasoning,
+      appealable: e.appealable,
+      complaintRoute: e.appealable ? LETTER_ROUTE[e.complaintRoute.id] : 'none',
+      ...(!e.appealable ? { nonAppealableReason: e.notAppealableReason ?? '' } : {}),
+    })),
+    benefitsNote: sending.benefitsNote,
+    complaintGuidance: {
+      deadline: data.complaintDeadline,
+      complainTo: data.municipality.name,
+      reassessmentWeeks: sending.reassessmentWeeks,
+      appealsBody: rules.routes.ankestyrelsen.body,
+      healthRoute: hasHealth ? rules.routes.patient_complaints.body : null,
+    },
+    coordinatingContact: {
+      name: data.coordinatingContact?.name ?? '',
+      title: data.coordinatingContact?.title ?? '',
+      // Employees have no phone of their own in Helhed: the municipality's number.
+      phone: data.coordinatingContact?.phone ?? sending.letterhead.phone,
+      email: data.coordinatingContact?.email ?? '',
+    },
+    channel: data.channel,
+  };
 }

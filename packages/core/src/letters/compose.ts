@@ -35,7 +35,7 @@ export interface LetterContent {
 }
 
 export function legalBasisText(element: Pick<DecisionLetterElement, 'legalBasis'>): string {
-  return `${element.legalBasis.law} ${element.legalBasis.section}`;
+  return [element.legalBasis.law, element.legalBasis.section].filter((part) => part.length > 0).join(' ');
 }
 
 /** Quote the citizen's own words with Danish quotation marks, as written. */

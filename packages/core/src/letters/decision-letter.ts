@@ -38,8 +38,8 @@ export type LetterScope = (typeof LETTER_SCOPES)[number];
 export const LegalBasisSchema = z.strictObject({
   /** The law as Danish readers cite it, e.g. 'Serviceloven' or 'Lov om en aktiv beskæftigelsesindsats'. */
   law: text(200),
-  /** The section, e.g. '§ 85' or '§ 40, stk. 3'. */
-  section: text(100),
+  /** The section, e.g. '§ 85' or '§ 40, stk. 3'; '' when the law is cited as a whole (e.g. 'Sygedagpengeloven'). */
+  section: z.string().trim().max(100),
 });
 
 export const DecisionLetterElementSchema = z

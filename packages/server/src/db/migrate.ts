@@ -7,6 +7,7 @@ import * as coordination from './migrations/0005_coordination';
 import * as letters from './migrations/0006_letters';
 import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
+import * as letterhead from './migrations/0009_letterhead';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_letters': letters,
   '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,
+  '0009_letterhead': letterhead,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -18,6 +18,10 @@ export interface MunicipalityTable {
   name: string;
   cvr: string;
   created_at: Defaulted<Date>;
+  /** the letterhead of decision letters (0009) */
+  letter_address_lines: ColumnType<string[], string | undefined, string>;
+  letter_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  letter_web: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface MunicipalityRuleSetTable {
   municipality_id: string;

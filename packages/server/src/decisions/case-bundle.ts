@@ -4,14 +4,16 @@
  * the reassessment, and the case material the board needs, with an index
  * listing every document and its date.
  *
- * Each section is one function below; the plan and the assessment (issue 4)
- * are added as sections here when their tables exist.
+ * Each section is one function below.
  */
-import { CASE_EVENT_LABELS, type api } from '@helhed/core';
+import { CASE_EVENT_LABELS, todayInCopenhagen, type api } from '@helhed/core';
 import type { z } from 'zod';
 import type { Tx } from '../db/transactions';
 import type { ComplaintDto } from './complaint-store';
 import { readDecisions } from './decision-store';
+import { readAssessment } from '../services/assessment';
+import { planHistory } from '../services/plan';
+import { readPlan } from '../services/plan-read';
 
 type Bundle = z.infer<typeof api.ComplaintBundle>;
 
@@ -26,6 +28,7 @@ interface BundleDocument {
 interface BundleContext {
   tx: Tx;
   complaint: ComplaintDto;
+  now: Date;
 }
 
 type Section = (c: BundleContext) => Promise<BundleDocument[]>;
@@ -75,6 +78,24 @@ const targetGroupAssessmentSection: Section = async ({ tx, complaint }) => {
   return rows.map((r) => ({ key: `maalgruppevurdering-${r.id}`, title: 'Målgruppevurdering', kind: 'assessment', date: day(r.assessed_at), content: r }));
 };
 
+/** The plan as it stands (goals in the citizen's words, linked interventions, progression) and every earlier version. */
+const planSection: Section = async ({ tx, complaint, now }) => {
+  const plan = await readPlan(tx, complaint.caseId, todayInCopenhagen(now));
+  if (!plan) return [];
+  const history = await planHistory(tx, complaint.caseId);
+  return [
+    { key: 'plan', title: `Borgerens plan (version ${plan.version}, gældende)`, kind: 'plan', date: plan.changedAt.slice(0, 10), content: plan },
+    { key: 'plan-historik', title: 'Planens versioner (hvem, hvornår, hvorfor og hvad der blev ændret)', kind: 'plan_history', date: history.at(-1)?.changedAt.slice(0, 10) ?? null, content: history },
+  ];
+};
+
+/** The assessment over the life domains (udredning), when one has been made. */
+const caseAssessmentSection: Section = async ({ tx, complaint }) => {
+  const assessment = await readAssessment(tx, complaint.caseId);
+  if (assessment.version === 0) return [];
+  return [{ key: 'udredning', title: `Udredning af borgerens situation (${assessment.statusLabel.toLowerCase()})`, kind: 'case_assessment', date: assessment.updatedAt?.slice(0, 10) ?? null, content: assessment }];
+};
+
 const caseHistorySection: Section = async ({ tx, complaint }) => {
   const rows = await tx
     .selectFrom('case_event')
@@ -88,11 +109,11 @@ const caseHistorySection: Section = async ({ tx, complaint }) => {
 };
 
 /** In this order in the index. */
-const SECTIONS: readonly Section[] = [decisionSection, complaintSection, earlierDecisionsSection, interventionsSection, targetGroupAssessmentSection, caseHistorySection];
+const SECTIONS: readonly Section[] = [decisionSection, complaintSection, earlierDecisionsSection, interventionsSection, targetGroupAssessmentSection, caseAssessmentSection, planSection, caseHistorySection];
 
 export async function buildCaseBundle(tx: Tx, complaint: ComplaintDto, now: Date): Promise<Bundle> {
   const documents: BundleDocument[] = [];
-  for (const section of SECTIONS) documents.push(...(await section({ tx, complaint })));
+  for (const section of SECTIONS) documents.push(...(await section({ tx, complaint, now })));
   return {
     complaintId: complaint.id,
     caseId: complaint.caseId,

@@ -7,6 +7,9 @@ import {
   sectorLabel,
   type api,
   type ComplaintRouteId,
+  todayInCopenhagen,
+  toDecisionLetter,
+  type DecisionLetter,
   type DecisionLetterData,
   type DeliveryChannel,
   type RuleSet,
@@ -20,6 +23,7 @@ import type { DecisionTable } from '../db/schema-decisions';
 import { conflict, ProblemError, type FieldError } from '../errors';
 import { recordCaseEvent } from '../services/case-events';
 import { grantableInterventions } from './grantable-interventions';
+import { readPlan } from '../services/plan-read';
 
 export type DecisionDto = z.infer<typeof api.Decision>;
 type DecisionRow = Selectable<DecisionTable>;
@@ -158,6 +162,7 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
     throw badRequest('Der er ingen bevilgede indsatser, som kommunen skal træffe afgørelse om i denne sag.', [], 'nothing-to-decide');
   }
   const reasoningOf = new Map((opts.elements ?? []).map((e) => [e.interventionId, e.reasoning]));
+  const citizenGoals = opts.citizenGoals ?? (await planGoalsInOwnWords(tx, caseId, todayInCopenhagen(ctx.now())));
   const outside = composition.outside.map((o) => ({ interventionId: o.intervention.id, title: o.intervention.title, note: o.note ?? '' }));
   const m = ctx.principal.municipalityId;
   const ids: string[] = [];
@@ -176,7 +181,7 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
         sector_law: composed.sectorLaw,
         title: composed.title,
         reasoning: opts.reasoning,
-        citizen_goals: JSON.stringify(opts.citizenGoals ?? []),
+        citizen_goals: JSON.stringify(citizenGoals),
         outside_decision: JSON.stringify(outside),
         origin: opts.origin ?? 'new',
         complaint_id: opts.complaintId ?? null,
@@ -207,6 +212,14 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
   }
   await recordCaseEvent(tx, ctx, caseId, 'decision_drafted', { decisionIds: ids, ruleSetId: ruleSet.id, mode: rules.mode, origin: opts.origin ?? 'new' });
   return ids;
+}
+
+/** The citizen's goals in their own words, from the plan as it stands (overall goal first, then by priority); [] without a plan. */
+export async function planGoalsInOwnWords(tx: Tx, caseId: string, onDate: string): Promise<string[]> {
+  const plan = await readPlan(tx, caseId, onDate);
+  if (!plan) return [];
+  const words = [plan.overallGoal.citizenWords, ...plan.subGoals.map((g) => g.citizenWords)].map((w) => (w ?? '').trim()).filter((w) => w.length > 0);
+  return [...new Set(words)];
 }
 
 /** The letter's data for a decision, as if sent on `decisionDate` by `channel` (preview) or as issued. */
@@ -278,6 +291,37 @@ export async function letterData(
     complaintGuidance: complaintGuidance(elements, ruleSet.decisions, dates.complaintDeadline),
     coordinatingContact: kase.e_name ? { name: kase.e_name, title: kase.e_title ?? '', email: kase.e_email ?? '', phone: null } : null,
   };
+}
+
+/**
+ * The letter that is sent for a decision (PDF, MeMo, outbox): its letter data
+ * folded into the letters' one `DecisionLetter`, with the municipality's
+ * letterhead, the citizen's id and — for the combined decision — the note
+ * about benefits decided elsewhere.
+ */
+export async function sentLetter(tx: Tx, data: DecisionLetterData, decision: DecisionDto, letterId: string): Promise<DecisionLetter> {
+  const ruleSet = getRuleSet(decision.ruleSetId as RuleSetId);
+  const row = await tx
+    .selectFrom('holistic_case as k')
+    .innerJoin('municipality as m', 'm.id', 'k.municipality_id')
+    .select(['k.citizen_id', 'm.letter_address_lines', 'm.letter_phone', 'm.letter_web'])
+    .where('k.id', '=', decision.caseId)
+    .executeTakeFirstOrThrow();
+  if (row.letter_address_lines.length === 0 || !row.letter_phone || !row.letter_web) {
+    throw conflict('Kommunens brevhoved (adresse, telefon og hjemmeside) er ikke udfyldt. Udfyld det, før afgørelsen kan vises som brev eller udsendes.', 'no-letterhead');
+  }
+  const outsideIds = decision.outsideDecision.map((o) => o.interventionId);
+  const benefits = decision.mode === 'combined' && outsideIds.length
+    ? await tx.selectFrom('intervention').select('id').where('id', 'in', outsideIds).where('sector', '=', 'benefits').execute()
+    : [];
+  const notes = [...new Set(decision.outsideDecision.filter((o) => benefits.some((b) => b.id === o.interventionId)).map((o) => o.note))];
+  return toDecisionLetter(data, ruleSet.decisions, {
+    letterId,
+    citizenId: row.citizen_id,
+    letterhead: { addressLines: row.letter_address_lines, phone: row.letter_phone, web: row.letter_web },
+    reassessmentWeeks: ruleSet.deadlines.reassessmentWeeks,
+    benefitsNote: notes.length ? notes.join(' ') : null,
+  });
 }
 
 /** A decision letter goes to a CPR number (Digital Post, the letter's recipient block). */

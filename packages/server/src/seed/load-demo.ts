@@ -8,6 +8,7 @@ import type { DemoContact, DemoMunicipality } from './demo-types';
 import { loadDemoFamilies } from './demo-family';
 import { loadDemoVisitation } from './demo-visitation';
 import { loadDemoCoordination } from './demo-coordination';
+import { loadDemoLetterhead } from './demo-letterhead';
 
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
@@ -228,6 +229,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
     await loadDemoFamilies(tx, m, data, idOf, now);
     await loadDemoVisitation(tx, m, idOf);
     await loadDemoCoordination(tx, m, now);
+    await loadDemoLetterhead(tx, m);
     return m;
   });
 }

@@ -20,6 +20,7 @@ import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
 import { recordCaseEvent } from './case-events';
 import { inCaseloadOf } from './cases';
+import { readHouseholdMembers } from './plan-read';
 
 type CalendarDto = z.infer<typeof api.Calendar>;
 type OccurrenceDto = z.infer<typeof api.CalendarOccurrence>;
@@ -39,16 +40,13 @@ export function calendarWindow(now: Date, from?: LocalDate, to?: LocalDate): { f
   return { from: start, to: end };
 }
 
-/** The citizens in the same household as the citizen (themself included). Households may later come from the plan's family links. */
-export async function householdMembers(tx: Tx, citizenId: string): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('citizen as c')
-    .innerJoin('citizen as me', (j) => j.on('me.id', '=', citizenId))
-    .select('c.id')
-    .where((eb) => eb.or([eb('c.id', '=', citizenId), eb.and([eb('me.household_id', 'is not', null), eb('c.household_id', '=', eb.ref('me.household_id'))])]))
-    .orderBy('c.birth_date')
-    .execute();
-  return rows.map((r) => r.id);
+/**
+ * The citizen and their family as the plan knows it (themself first): same
+ * household, children and parents — one source, `readHouseholdMembers`, for
+ * the family plan and the family calendar.
+ */
+export async function householdMembers(tx: Tx, citizenId: string, onDate: LocalDate): Promise<string[]> {
+  return [citizenId, ...(await readHouseholdMembers(tx, citizenId, onDate)).map((m) => m.citizenId)];
 }
 
 /**
@@ -154,18 +152,18 @@ function conflictDetail(c: CalendarConflict, byKey: Map<string, { start: string;
 export async function caseCalendar(a: Access, caseId: string, query: z.infer<typeof api.CalendarQuery>): Promise<CalendarDto> {
   const window = calendarWindow(a.ctx.now(), query.from, query.to);
   return a.gateway.run(a.ctx, { action: 'calendar.read', subject: { caseId }, resourceType: 'calendar', resourceId: caseId }, async (g) => {
-    const ids = await familyScope(g.tx, g.citizenId!, query.scope, query.citizenIds);
+    const ids = await familyScope(g.tx, g.citizenId!, query.scope, query.citizenIds, todayInCopenhagen(a.ctx.now()));
     g.alsoConcerns(ids);
     return readCalendar(g.tx, ids, window);
   });
 }
 
-async function familyScope(tx: Tx, citizenId: string, scope: 'citizen' | 'family', wanted: string[] | undefined): Promise<string[]> {
+async function familyScope(tx: Tx, citizenId: string, scope: 'citizen' | 'family', wanted: string[] | undefined, onDate: LocalDate): Promise<string[]> {
   if (scope === 'citizen') {
     if (wanted?.length) throw invalid('citizenIds kan kun bruges med scope=family.', [{ path: 'querystring.citizenIds', code: 'needs-family', message: 'Brug scope=family.' }]);
     return [citizenId];
   }
-  const household = await householdMembers(tx, citizenId);
+  const household = await householdMembers(tx, citizenId, onDate);
   if (!wanted?.length) return household;
   const outside = wanted.filter((id) => !household.includes(id));
   if (outside.length) {
@@ -187,7 +185,7 @@ export async function myCalendar(a: Access, query: z.infer<typeof api.MyCalendar
 export async function createCalendarEntry(a: Access, caseId: string, body: z.infer<typeof api.CreateCalendarEntryBody>): Promise<OccurrenceDto> {
   return a.gateway.run(a.ctx, { action: 'calendar.write', subject: { caseId }, resourceType: 'calendar_entry' }, async (g) => {
     const citizenId = body.citizenId ?? g.citizenId!;
-    if (citizenId !== g.citizenId && !(await householdMembers(g.tx, g.citizenId!)).includes(citizenId)) {
+    if (citizenId !== g.citizenId && !(await householdMembers(g.tx, g.citizenId!, todayInCopenhagen(a.ctx.now()))).includes(citizenId)) {
       throw invalid('Aftalen kan kun gælde sagens borger eller en i samme husstand.', [{ path: 'body.citizenId', code: 'not-in-household', message: 'Borgeren hører ikke til husstanden.' }]);
     }
     await requireBelongs(g.tx, caseId, citizenId, body);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { decisionDeadlines, getRuleSet, supersededBy, todayInCopenhagen, type api, type DeliveryChannel, type RuleSetId } from '@helhed/core';
+import { decisionDeadlines, getRuleSet, supersededBy, todayInCopenhagen, type api, type DecisionLetterData, type DeliveryChannel, type RuleSetId } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { conflict, notFound, type FieldError } from '../errors';
-import { GRANTED_STATUSES } from '../decisions/grantable-interventions';
+import { isGranted } from '../decisions/grantable-interventions';
 import {
   badRequest,
   createDrafts,
@@ -13,11 +13,14 @@ import {
   loadDecisionRow,
   readDecision,
   readDecisions,
+  sentLetter,
   staleVersion,
   type DecisionDto,
 } from '../decisions/decision-store';
 import { ruleSetContext } from '../screening/facts';
 import { recordCaseEvent } from './case-events';
+import { pdfFilename } from '../letters/memo';
+import { queueDecisionLetter, renderDecisionLetterPreview } from './letters';
 
 type Letter = z.infer<typeof api.DecisionLetter>;
 
@@ -40,9 +43,7 @@ export async function listDecisions(a: Access, caseId: string): Promise<{ items:
 
 export async function getDecision(a: Access, decisionId: string): Promise<DecisionDto> {
   return a.gateway.run(a.ctx, { action: 'decision.read', subject: { owned: 'decision', id: decisionId }, resourceType: 'decision', resourceId: decisionId }, async (g) => {
-    const decision = await readDecision(g.tx, decisionId);
-    if (a.ctx.principal.kind === 'citizen' && decision.status !== 'issued') throw notFound('Afgørelsen');
-    return decision;
+    return visibleDecision(a, g.tx, decisionId);
   });
 }
 
@@ -80,14 +81,48 @@ export async function discardDraft(a: Access, decisionId: string, body: z.infer<
 /** The letter as it would be if sent today by `channel`; an issued decision shows the letter that was sent. */
 export async function previewDecision(a: Access, decisionId: string, channel: DeliveryChannel = 'digital_post'): Promise<{ decision: DecisionDto; letter: Letter; preview: true }> {
   return a.gateway.run(a.ctx, { action: 'decision.read', subject: { owned: 'decision', id: decisionId }, resourceType: 'decision_letter', resourceId: decisionId }, async (g) => {
-    const decision = await readDecision(g.tx, decisionId);
-    if (a.ctx.principal.kind === 'citizen' && decision.status !== 'issued') throw notFound('Afgørelsen');
+    const decision = await visibleDecision(a, g.tx, decisionId);
     if (decision.status === 'issued') return { decision, letter: (await loadDecisionRow(g.tx, decisionId)).letter as Letter, preview: true as const };
-    const today = todayInCopenhagen(a.ctx.now());
-    const deadlines = getRuleSet(decision.ruleSetId as RuleSetId).deadlines;
-    const letter = await letterData(g.tx, decision, { decisionDate: today, channel, ...decisionDeadlines(today, channel, deadlines) });
-    return { decision, letter, preview: true as const };
+    return { decision, letter: await letterToday(a, g.tx, decision, channel), preview: true as const };
   });
+}
+
+/**
+ * The decision letter as PDF: for a draft, as it would look if sent today by
+ * `channel` (nothing stored or sent); for an issued decision, the PDF that was sent.
+ */
+export async function previewDecisionPdf(a: Access, decisionId: string, channel: DeliveryChannel = 'digital_post'): Promise<{ pdf: Uint8Array; filename: string }> {
+  return a.gateway.run(a.ctx, { action: 'decision.read', subject: { owned: 'decision', id: decisionId }, resourceType: 'decision_letter_pdf', resourceId: decisionId }, async (g) => {
+    const decision = await visibleDecision(a, g.tx, decisionId);
+    if (decision.status === 'issued') {
+      const sent = await g.tx.selectFrom('letter').select('pdf').where('decision_id', '=', decisionId).orderBy('created_at').executeTakeFirst();
+      if (sent) return { pdf: sent.pdf, filename: pdfFilename({ decisionDate: decision.decisionDate! }) };
+    }
+    const data = withMissingMarked(await letterToday(a, g.tx, decision, channel));
+    const pdf = await renderDecisionLetterPreview(await sentLetter(g.tx, data, decision, crypto.randomUUID()));
+    return { pdf, filename: `udkast-afgoerelse-${data.decisionDate}.pdf` };
+  });
+}
+
+const MISSING = '[Begrundelsen mangler – den skal skrives, før afgørelsen kan sendes.]';
+
+/** A draft's preview shows where reasoning is still missing instead of refusing to render. */
+function withMissingMarked(data: DecisionLetterData): DecisionLetterData {
+  const mark = (text: string) => (text.trim() ? text : MISSING);
+  return { ...data, overallReasoning: mark(data.overallReasoning), elements: data.elements.map((e) => ({ ...e, reasoning: mark(e.reasoning) })) };
+}
+
+/** Citizens see what was sent to them, never drafts. */
+async function visibleDecision(a: Access, tx: Tx, decisionId: string): Promise<DecisionDto> {
+  const decision = await readDecision(tx, decisionId);
+  if (a.ctx.principal.kind === 'citizen' && decision.status !== 'issued') throw notFound('Afgørelsen');
+  return decision;
+}
+
+async function letterToday(a: Access, tx: Tx, decision: DecisionDto, channel: DeliveryChannel): Promise<DecisionLetterData> {
+  const today = todayInCopenhagen(a.ctx.now());
+  const deadlines = getRuleSet(decision.ruleSetId as RuleSetId).deadlines;
+  return letterData(tx, decision, { decisionDate: today, channel, ...decisionDeadlines(today, channel, deadlines) });
 }
 
 /**
@@ -116,7 +151,7 @@ export async function issueDecision(a: Access, decisionId: string, body: z.infer
       .selectFrom('intervention')
       .select('id')
       .where('id', 'in', decision.elements.map((e) => e.interventionId))
-      .where('status', 'in', [...GRANTED_STATUSES])
+      .where(isGranted)
       .execute();
     if (stillGranted.length !== decision.elements.length) {
       throw conflict('En af indsatserne er ikke længere bevilget. Kassér udkastet, og lav et nyt.', 'intervention-changed');
@@ -127,7 +162,10 @@ export async function issueDecision(a: Access, decisionId: string, body: z.infer
       await g.tx.updateTable('decision_element').set({ supersedes_element_id: elementId }).where('decision_id', '=', decisionId).where('intervention_id', '=', interventionId).execute();
     }
     const dates = { decisionDate: today, channel: body.channel, ...decisionDeadlines(today, body.channel, ruleSet.deadlines) };
-    const letter = await letterData(g.tx, await readDecision(g.tx, decisionId), dates);
+    const toIssue = await readDecision(g.tx, decisionId);
+    const letter = await letterData(g.tx, toIssue, dates);
+    // The letter goes out with the decision: same transaction, one letter per issued decision.
+    await queueDecisionLetter(g.tx, a.ctx, await sentLetter(g.tx, letter, toIssue, crypto.randomUUID()));
     await bumpDraft(g.tx, decisionId, body.version, {
       status: 'issued',
       decision_date: dates.decisionDate,

@@ -169,11 +169,18 @@ function versionSummary(rows: VersionRow[], i: number, title: (id: string) => st
 
 export async function listPlanVersions(a: Access, caseId: string): Promise<{ items: z.infer<typeof api.PlanVersionSummary>[] }> {
   return a.gateway.run(a.ctx, { action: 'plan.read', subject: { caseId }, resourceType: 'plan_version', resourceId: caseId }, async (g) => {
-    const plan = await currentPlan(g.tx, caseId);
-    const rows = await versionRows(g.tx, plan.id);
-    const title = await interventionTitles(g.tx, caseId);
-    return { items: rows.map((_, i) => versionSummary(rows, i, title)) };
+    await currentPlan(g.tx, caseId);
+    return { items: (await planHistory(g.tx, caseId)).map(({ content: _content, ...summary }) => summary) };
   });
+}
+
+/** Every version of the case's plan, oldest first: who, when, why, what changed, and the content; [] without a plan. */
+export async function planHistory(tx: Tx, caseId: string): Promise<z.infer<typeof api.PlanVersion>[]> {
+  const plan = await tx.selectFrom('plan').select('id').where('case_id', '=', caseId).executeTakeFirst();
+  if (!plan) return [];
+  const rows = await versionRows(tx, plan.id);
+  const title = await interventionTitles(tx, caseId);
+  return rows.map((r, i) => ({ ...versionSummary(rows, i, title), content: r.content as unknown as Record<string, unknown> }));
 }
 
 export async function getPlanVersion(a: Access, caseId: string, version: number): Promise<z.infer<typeof api.PlanVersion>> {

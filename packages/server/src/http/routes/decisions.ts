@@ -10,7 +10,7 @@ import {
   registerComplaint,
 } from '../../services/complaints';
 import { deadlineBoard } from '../../services/deadline-board';
-import { discardDraft, draftDecisions, getDecision, issueDecision, listDecisions, previewDecision, updateDraft } from '../../services/decisions';
+import { discardDraft, draftDecisions, getDecision, issueDecision, listDecisions, previewDecision, previewDecisionPdf, updateDraft } from '../../services/decisions';
 
 const tags = ['decisions'];
 const ctags = ['complaints'];
@@ -29,6 +29,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/decisions/:decisionId/discard', { schema: { tags, params: api.DecisionIdParams, body: api.VersionBody, response: { 200: api.Decision } } }, async (req) =>
     discardDraft(req.access, req.params.decisionId, req.body),
   );
+  app.get('/decisions/:decisionId/preview.pdf', { schema: { tags, summary: 'The decision letter as PDF: a draft as if sent today by the channel (nothing stored), an issued decision as sent', params: api.DecisionIdParams, querystring: api.PreviewQuery } }, async (req, reply) => {
+    const { pdf, filename } = await previewDecisionPdf(req.access, req.params.decisionId, req.query.channel);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(Buffer.from(pdf));
+  });
   app.get('/decisions/:decisionId/preview', { schema: { tags, summary: 'The letter data as if sent today by the channel (issued: as sent)', params: api.DecisionIdParams, querystring: api.PreviewQuery, response: { 200: api.DecisionPreview } } }, async (req) =>
     previewDecision(req.access, req.params.decisionId, req.query.channel),
   );

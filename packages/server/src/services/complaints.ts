@@ -22,6 +22,7 @@ import { readComplaint, readComplaints, type ComplaintDto } from '../decisions/c
 import { badRequest, createDrafts, readDecision, staleVersion } from '../decisions/decision-store';
 import { ruleSetContext } from '../screening/facts';
 import { recordCaseEvent } from './case-events';
+import { raiseCoordinatorTask } from './tasks';
 
 /**
  * A complaint about an issued decision, from the citizen (Min plan: today,
@@ -221,28 +222,8 @@ export async function recordAppealResult(a: Access, complaintId: string, body: z
   });
 }
 
-async function followUpTask(tx: Tx, ctx: RequestContext, caseId: string, followUp: { kind: string; title: string }, dueOn: string, note: string | undefined): Promise<string> {
-  const kase = await tx.selectFrom('holistic_case').select('coordinator_employee_id').where('id', '=', caseId).executeTakeFirstOrThrow();
-  const id = crypto.randomUUID();
-  await tx
-    .insertInto('task')
-    .values({
-      municipality_id: ctx.principal.municipalityId,
-      id,
-      case_id: caseId,
-      kind: followUp.kind,
-      title: followUp.title,
-      detail: note ?? '',
-      legal_basis: null,
-      due_on: dueOn,
-      status: 'open',
-      assignee_employee_id: kase.coordinator_employee_id,
-      intervention_id: null,
-      created_at: ctx.now(),
-    })
-    .execute();
-  await recordCaseEvent(tx, ctx, caseId, 'task_created', { taskId: id, kind: followUp.kind, dueOn });
-  return id;
+function followUpTask(tx: Tx, ctx: RequestContext, caseId: string, followUp: { kind: string; title: string }, dueOn: string, note: string | undefined): Promise<string> {
+  return raiseCoordinatorTask(tx, ctx, { caseId, kind: followUp.kind, title: followUp.title, detail: note, dueOn });
 }
 
 /** A remanded case goes back to the decision phase (and is opened again if it was closed). */

@@ -18,6 +18,7 @@ import type { Tx } from '../db/transactions';
 import { invalid } from '../errors';
 import { loadFacts, ruleSetContext } from '../screening/facts';
 import { recordCaseEvent } from './case-events';
+import { raiseCoordinatorTask } from './tasks';
 import { readHouseholdMembers } from './plan-read';
 
 type FamilyDto = z.infer<typeof api.Family>;
@@ -75,27 +76,14 @@ export async function raiseFamilyObligation(tx: Tx, ctx: RequestContext, caseId:
   const result = await judgeObligation(tx, parentId, onDate);
   const existing = await obligationTask(tx, caseId);
   if (!result.obligated || existing) return obligationDto(result, existing?.id ?? null);
-  const kase = await tx.selectFrom('holistic_case').select('coordinator_employee_id').where('id', '=', caseId).executeTakeFirstOrThrow();
-  const id = crypto.randomUUID();
   const source = result.source!;
-  await tx
-    .insertInto('task')
-    .values({
-      municipality_id: ctx.principal.municipalityId,
-      id,
-      case_id: caseId,
-      kind: FAMILY_OBLIGATION_TASK,
-      title: 'Tilbyd en helhedsorienteret plan for hele familien',
-      detail: result.reasons.join(' '),
-      legal_basis: `${source.law}${source.paragraph ? `, ${source.paragraph}` : ''}`,
-      due_on: null,
-      status: 'open',
-      assignee_employee_id: kase.coordinator_employee_id,
-      intervention_id: null,
-      created_at: ctx.now(),
-    })
-    .execute();
-  await recordCaseEvent(tx, ctx, caseId, 'task_created', { taskId: id, kind: FAMILY_OBLIGATION_TASK, dueOn: null });
+  const id = await raiseCoordinatorTask(tx, ctx, {
+    caseId,
+    kind: FAMILY_OBLIGATION_TASK,
+    title: 'Tilbyd en helhedsorienteret plan for hele familien',
+    detail: result.reasons.join(' '),
+    legalBasis: `${source.law}${source.paragraph ? `, ${source.paragraph}` : ''}`,
+  });
   return obligationDto(result, id);
 }
 

@@ -5,6 +5,7 @@ import type { Access } from '../access/access';
 import type { RequestContext } from '../access/principal';
 import type { Tx } from '../db/transactions';
 import { recordCaseEvent } from './case-events';
+import { raiseCoordinatorTask } from './tasks';
 
 type NewInformationDto = z.infer<typeof api.NewInformation>;
 
@@ -63,29 +64,19 @@ export async function raiseNewInformationFromImport(tx: Tx, ctx: RequestContext,
 export async function flagNewInformation(a: Access, caseId: string, body: z.infer<typeof api.FlagNewInformationBody>): Promise<NewInformationDto> {
   return a.gateway.run(a.ctx, { action: 'new_information.flag', subject: { caseId }, resourceType: 'new_information' }, async (g) => {
     const now = a.ctx.now();
-    const c = await g.tx.selectFrom('holistic_case').select('coordinator_employee_id').where('id', '=', caseId).executeTakeFirstOrThrow();
-    const taskId = crypto.randomUUID();
     const id = crypto.randomUUID();
-    await g.tx
-      .insertInto('task')
-      .values({
-        municipality_id: a.ctx.principal.municipalityId,
-        id: taskId,
-        case_id: caseId,
-        kind: NEW_INFORMATION_TASK_KIND,
-        title: `Nye oplysninger: ${body.title}`,
-        detail: `${body.note ? body.note + '\n\n' : ''}Meldt af ${a.ctx.principal.name}. Vurdér, om planen skal ændres.`,
-        due_on: addDays(todayInCopenhagen(now), NEW_INFORMATION_DUE_DAYS),
-        status: 'open',
-        assignee_employee_id: c.coordinator_employee_id,
-        created_at: now,
-      })
-      .execute();
+    const taskId = await raiseCoordinatorTask(g.tx, a.ctx, {
+      caseId,
+      kind: NEW_INFORMATION_TASK_KIND,
+      title: `Nye oplysninger: ${body.title}`,
+      detail: `${body.note ? body.note + '\n\n' : ''}Meldt af ${a.ctx.principal.name}. Vurdér, om planen skal ændres.`,
+      dueOn: addDays(todayInCopenhagen(now), NEW_INFORMATION_DUE_DAYS),
+      event: { source: 'manual' },
+    });
     await g.tx
       .insertInto('new_information')
       .values({ municipality_id: a.ctx.principal.municipalityId, id, case_id: caseId, task_id: taskId, source: 'manual', title: body.title, created_at: now, created_by: a.ctx.principal.id })
       .execute();
-    await recordCaseEvent(g.tx, a.ctx, caseId, 'task_created', { taskId, kind: NEW_INFORMATION_TASK_KIND, source: 'manual' });
     g.setResourceId(id);
     return (await readNewInformation(g.tx, caseId)).find((n) => n.id === id)!;
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { api } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
+import type { RequestContext } from '../access/principal';
 import type { Tx } from '../db/transactions';
 import { conflict } from '../errors';
 import { recordCaseEvent } from './case-events';
@@ -60,3 +61,37 @@ export async function readTasks(tx: Tx, filter: { caseId?: string; assignee?: st
     version: r.version,
   }));
 }
+
+/**
+ * A task for the case's coordinating caseworker, with its case event: how the
+ * system asks a person to act (complaint follow-ups, the family obligation,
+ * new information). Runs inside the caller's transaction.
+ */
+export async function raiseCoordinatorTask(
+  tx: Tx,
+  ctx: RequestContext,
+  t: { caseId: string; kind: string; title: string; detail?: string; legalBasis?: string | null; dueOn?: string | null; event?: Record<string, unknown> },
+): Promise<string> {
+  const kase = await tx.selectFrom('holistic_case').select('coordinator_employee_id').where('id', '=', t.caseId).executeTakeFirstOrThrow();
+  const id = crypto.randomUUID();
+  await tx
+    .insertInto('task')
+    .values({
+      municipality_id: ctx.principal.municipalityId,
+      id,
+      case_id: t.caseId,
+      kind: t.kind,
+      title: t.title,
+      detail: t.detail ?? '',
+      legal_basis: t.legalBasis ?? null,
+      due_on: t.dueOn ?? null,
+      status: 'open',
+      assignee_employee_id: kase.coordinator_employee_id,
+      intervention_id: null,
+      created_at: ctx.now(),
+    })
+    .execute();
+  await recordCaseEvent(tx, ctx, t.caseId, 'task_created', { taskId: id, kind: t.kind, dueOn: t.dueOn ?? null, ...t.event });
+  return id;
+}
+

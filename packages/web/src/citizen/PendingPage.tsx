@@ -61,31 +61,40 @@ function DecisionsContent({ ctx }: { ctx: CitizenContext }) {
   const caseId = ctx.citizen.data?.openCaseId ?? null;
   const decisions = useResource<DecisionList>(caseId ? decisionsPath(caseId) : null);
   const letters = useResource<LetterList>(lettersPath(ctx.session.me.id));
+  const issued = (decisions.data?.items ?? []).filter((d) => d.status === 'issued');
   return (
     <>
       {(decisions.loading || letters.loading) && <Loading />}
       <ProblemAlert error={decisions.error ?? letters.error} />
-      {letters.data && letters.data.items.length === 0 && <p>Du har ikke fået nogen afgørelser endnu.</p>}
-      {letters.data && letters.data.items.length > 0 && (
+      {ctx.citizen.data && (caseId === null || (decisions.data && issued.length === 0)) && <p>Du har ikke fået nogen afgørelser endnu.</p>}
+      {issued.length > 0 && (
         <ul className="nav-list letter-list">
-          {letters.data.items.map((l) => {
-            const d = decisions.data?.items.find((x) => x.id === l.decisionId);
+          {issued.map((d) => {
+            const letter = letters.data?.items.find((l) => l.decisionId === d.id);
             return (
-              <li key={l.id}>
-                <a href={letterPdfUrl(l.id)}>{l.title} (PDF)</a>
+              <li key={d.id}>
+                {letter ? <a href={letterPdfUrl(letter.id)}>{d.title} (PDF)</a> : <strong>{d.title}</strong>}
                 <span className="helptext">
-                  Sendt <InstantText at={l.sentAt} /> med {l.channelLabel} · {l.statusLabel}. Du kan klage indtil <DateText date={l.complaintDeadline} />.
+                  {d.decisionDate && (
+                    <>
+                      Truffet <DateText date={d.decisionDate} />.{' '}
+                    </>
+                  )}
+                  {letter ? `Sendt med ${letter.channelLabel} · ${letter.statusLabel}. ` : 'Brevet er på vej til dig. '}
+                  {d.complaintDeadline && (
+                    <>
+                      Du kan klage indtil <DateText date={d.complaintDeadline} />.
+                    </>
+                  )}
                 </span>
-                {d && (
-                  <ul>
-                    {d.elements.map((e) => (
-                      <li key={e.id}>
-                        {e.title}
-                        {!e.appealable && ' (kan ikke påklages)'}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <ul>
+                  {d.elements.map((e) => (
+                    <li key={e.id}>
+                      {e.title}
+                      {!e.appealable && ' (kan ikke påklages)'}
+                    </li>
+                  ))}
+                </ul>
               </li>
             );
           })}

@@ -1,6 +1,6 @@
 /** The combined decision: draft, preview, issue (immutable afterwards). */
 import type { api } from '@helhed/core';
-import { post, seg } from '../api';
+import { post, request, seg } from '../api';
 
 export const decisionsPath = (caseId: string) => `/api/cases/${seg(caseId)}/decisions`;
 export const previewPath = (decisionId: string, channel: DeliveryChannel) => `/api/decisions/${seg(decisionId)}/preview?channel=${channel}`;
@@ -18,3 +18,5 @@ export const CHANNEL_LABELS: Record<DeliveryChannel, string> = { digital_post: '
 export const draftDecision = (caseId: string, body: DraftDecisionBody) => post<DecisionList>(decisionsPath(caseId), body);
 export const issueDecision = (decisionId: string, version: number, channel: DeliveryChannel) =>
   post<IssuedDecision>(`/api/decisions/${seg(decisionId)}/issue`, { version, channel });
+export type UpdateDraftBody = (typeof api.UpdateDecisionDraftBody)['_input'];
+export const updateDraft = (decisionId: string, body: UpdateDraftBody) => request<Decision>('PATCH', `/api/decisions/${seg(decisionId)}`, { body });

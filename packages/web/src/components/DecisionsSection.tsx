@@ -6,6 +6,7 @@ import {
   decisionsPath,
   draftDecision,
   issueDecision,
+  updateDraft,
   previewPath,
   type Decision,
   type DecisionList,
@@ -115,6 +116,7 @@ function DecisionItem({ d, onChanged }: { d: Decision; onChanged: () => void }) 
           </li>
         ))}
       </ul>
+      {d.status === 'draft' && <ElementReasoningForm d={d} onSaved={onChanged} />}
       {issued && (
         <p className="alert alert-success" role="status">
           {issued}
@@ -179,6 +181,10 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const fieldId = useId();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    if (reasoning.trim().length < 10) {
+      setError(new ApiError(400, 'Ugyldigt input', 'Skriv en begrundelse til borgeren (mindst 10 tegn). Afgørelsen skal være begrundet.'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -196,11 +202,55 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       <h3>Ny samlet afgørelse</h3>
       <div className="field">
         <label htmlFor={fieldId}>Begrundelse til borgeren (klart og enkelt sprog)</label>
-        <textarea id={fieldId} value={reasoning} onChange={(e) => setReasoning(e.target.value)} rows={3} />
+        <textarea id={fieldId} aria-invalid={error?.status === 400} value={reasoning} onChange={(e) => setReasoning(e.target.value)} rows={3} />
       </div>
       <ErrorAlert error={error} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Laver udkast …' : 'Lav udkast til afgørelse'}
+      </button>
+    </form>
+  );
+}
+
+/** Every element needs its own reasoning before the decision can be sent (saved on the draft, optimistic version). */
+function ElementReasoningForm({ d, onSaved }: { d: Decision; onSaved: () => void }) {
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(d.elements.map((e) => [e.interventionId, e.reasoning])));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const base = useId();
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await updateDraft(d.id, { version: d.version, elements: d.elements.map((el) => ({ interventionId: el.interventionId, reasoning: texts[el.interventionId] ?? '' })) });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'Fejl', 'Begrundelserne kunne ikke gemmes. Prøv igen.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="element-reasoning">
+      <h4>Begrundelse for hver indsats</h4>
+      {d.elements.map((el, i) => (
+        <div className="field" key={el.id}>
+          <label htmlFor={`${base}-${i}`}>Begrundelse for »{el.title}«</label>
+          <textarea id={`${base}-${i}`} rows={2} value={texts[el.interventionId] ?? ''} onChange={(ev) => setTexts((t) => ({ ...t, [el.interventionId]: ev.target.value }))} />
+        </div>
+      ))}
+      <ErrorAlert error={error} />
+      {saved && (
+        <p className="alert alert-success" role="status">
+          Begrundelserne er gemt.
+        </p>
+      )}
+      <button type="submit" className="button button-secondary" disabled={busy}>
+        Gem begrundelserne
       </button>
     </form>
   );

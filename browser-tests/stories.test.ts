@@ -92,6 +92,11 @@ describe('from candidate to issued decision', () => {
         },
       });
       expect(saved.status(), await saved.text()).toBe(200);
+      const first = ((await saved.json()) as { subGoals: { id: string; priority: number }[] }).subGoals.find((g) => g.priority === 1)!;
+      const followUp = await page.request.post(`/api/cases/${lotte.id}/plan/follow-ups`, {
+        data: { goalId: first.id, progression: 4, result: 'continue', note: 'Lotte når skolen tre dage om ugen.', nextFollowUpOn: '2027-01-15' },
+      });
+      expect(followUp.status(), await followUp.text()).toBe(201);
     }
     const fgu = await page.request.post(`/api/cases/${lotte.id}/interventions`, {
       data: { title: 'Målgruppevurdering til FGU', sector: 'education', legalBasis: 'Lov om forberedende grunduddannelse § 2 (målgruppevurdering)', status: 'planned' },
@@ -104,6 +109,7 @@ describe('from candidate to issued decision', () => {
     const plan = page.getByRole('region', { name: 'Plan' });
     await plan.getByText(/overskud til mine børn/).waitFor();
     await plan.getByText('Stabil hverdag').waitFor();
+    await plan.getByText('Progression 4/10').waitFor();
     const calendar = page.getByRole('region', { name: 'Kalender' });
     await calendar.getByText('Konflikt', { exact: true }).first().waitFor();
     await calendar.getByRole('note', { name: 'Konflikter i kalenderen' }).waitFor();
@@ -170,6 +176,7 @@ describe('the citizen on a phone', () => {
     const plan = page.getByRole('region', { name: 'Din plan' });
     await plan.getByText(/Dit mål: »Jeg vil have overskud til mine børn/).waitFor();
     await plan.getByText(/få børnene i skole/).waitFor();
+    await plan.getByText(/Du er nået til 4 ud af 10/).waitFor();
     // nothing wider than the phone
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, 'Min plan at 360 px');

@@ -112,6 +112,23 @@ describe('the caseworker workspace', () => {
     await context.close();
   });
 
+  test('the visitation forum (lene): the queue without names and the budget use', async () => {
+    const { context, page } = await newPage(browser, 'desktop');
+    await loginAs(page, { username: 'lene' });
+    await visit(page, '/visitationsforum', 'Visitationsforum', 'forum', ['desktop', 'tablet']);
+    await page.getByRole('region', { name: 'Budget' }).waitFor();
+    const queue = page.getByRole('region', { name: 'Indstillinger til forummet' });
+    await queue.waitFor();
+    const open = queue.getByRole('button', { name: 'Åbn indstillingen' });
+    if ((await open.count()) > 0) {
+      await open.first().click();
+      await queue.getByText(/Begrundelse:/).first().waitFor();
+      await expectAccessible(page, 'a request before the forum');
+    }
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   test('the menu is reachable by keyboard: skip link first, every item in order, visible focus, Enter follows', async () => {
     const { context, page } = await newPage(browser, 'desktop');
     await loginAs(page, { username: 'mette' });

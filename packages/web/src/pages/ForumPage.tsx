@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { ApiError } from '../api';
 import { budgetsPath, decideForumRequest, forumQueuePath, forumRequestPath, type BudgetList, type ForumQueue, type ForumRequest } from '../clients/forum';
-import { InstantText } from '../components/DateText';
+import { DateText, InstantText } from '../components/DateText';
 import { Section, TableScroll } from '../components/Section';
 import { Empty, ErrorAlert, Loading } from '../components/Status';
 import { useResource } from '../useResource';
@@ -45,7 +45,7 @@ export function ForumPage() {
                   <tr key={b.id}>
                     <th scope="row">{b.forumName}</th>
                     <td>
-                      {b.periodStart} – {b.periodEnd}
+                      <DateText date={b.periodStart} /> – <DateText date={b.periodEnd} />
                     </td>
                     <td>{kr(b.budgetDkk)}</td>
                     <td>{kr(b.grantedDkk)}</td>

@@ -27,7 +27,7 @@ const FALLBACK: Record<number, string> = {
   404: 'Det, du leder efter, findes ikke.',
 };
 
-export async function request<T>(method: 'GET' | 'POST', path: string, options: Options = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, options: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.purpose) headers['helhed-purpose'] = options.purpose;
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal ?? null };

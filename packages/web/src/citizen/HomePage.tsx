@@ -86,29 +86,42 @@ function ContactSection({ caseId }: { caseId: string | null }) {
   );
 }
 
-/** My plan and goals. Until the plan API exists (404) or when there is no plan, it says so – no invented content. */
+/** My plan in plain Danish: the overall goal in my own words, the sub-goals and how far I have come. */
 function PlanSection({ caseId }: { caseId: string | null }) {
   const plan = useOptionalResource<Plan>(caseId ? planPath(caseId) : null);
-  const goals = plan.data?.goals ?? [];
+  const p = plan.data;
   return (
     <section aria-labelledby="min-plan" className="citizen-card">
       <h2 id="min-plan">Din plan</h2>
-      {plan.loading && !plan.data && <Loading />}
+      {plan.loading && !p && <Loading />}
       <ProblemAlert error={plan.error} />
-      {(caseId === null || plan.unavailable || (plan.data && goals.length === 0)) && (
+      {(caseId === null || plan.unavailable) && (
         <Alert variant="info">
           <p>Din plan er ikke klar til at blive vist her endnu. Du og din kontaktperson laver planen sammen. Spørg din kontaktperson, hvis du vil vide mere.</p>
         </Alert>
       )}
-      {goals.length > 0 && (
-        <ul className="nav-list">
-          {goals.map((g) => (
-            <li key={g.id}>
-              <strong>{g.citizenWords ?? g.title}</strong>
-              {g.progressionLabel && <span className="helptext">{g.progressionLabel}</span>}
-            </li>
+      {p && (
+        <>
+          <p className="font-lead">Dit mål: »{p.overallGoal.citizenWords}«</p>
+          <h3>Det arbejder du hen imod</h3>
+          <ul className="nav-list plan-goals">
+            {[...p.subGoals]
+              .sort((a, b) => a.priority - b.priority)
+              .map((g) => (
+                <li key={g.id}>
+                  <strong>{g.citizenWords ?? g.title}</strong>
+                  <span className="helptext">
+                    {g.progress.progression !== null ? `Du er nået til ${g.progress.progression} ud af 10. ` : ''}
+                    {g.interventions.length > 0 ? `Hjælp: ${g.interventions.map((i) => i.title).join(', ')}.` : ''}
+                  </span>
+                </li>
+              ))}
+          </ul>
+          <h3>Sådan står der i din plan</h3>
+          {p.plainDanish.map((line, i) => (
+            <p key={i}>{line}</p>
           ))}
-        </ul>
+        </>
       )}
     </section>
   );

@@ -1,7 +1,10 @@
-/** The combined calendar (issue 4/C9, another branch). 404 until its API lands. */
+/** The combined calendar with conflicts (overlap, same day, travel time). */
+import type { api } from '@helhed/core';
 import { seg } from '../api';
 
 export const calendarPath = (caseId: string) => `/api/cases/${seg(caseId)}/calendar`;
+export const myCalendarPath = '/api/me/calendar';
 
-/** Provisional shape. */
-export type Calendar = { items?: { id: string; title: string; start: string; end?: string | null; conflict?: boolean }[] };
+export type Calendar = (typeof api.Calendar)['_output'];
+export type CalendarOccurrence = Calendar['occurrences'][number];
+export type CalendarConflict = Calendar['conflicts'][number];

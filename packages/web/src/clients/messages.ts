@@ -1,7 +1,13 @@
-/** Messages between the citizen and the coordinating caseworker (not built yet). 404 until its API lands. */
-import { seg } from '../api';
+/** Messages between the citizen and the coordinating caseworker, in threads. */
+import type { api } from '@helhed/core';
+import { post, seg } from '../api';
 
 export const messagesPath = (caseId: string) => `/api/cases/${seg(caseId)}/messages`;
+export const myMessagesPath = '/api/me/messages';
+export const threadPath = (threadId: string) => `/api/message-threads/${seg(threadId)}`;
 
-/** Provisional shape. */
-export type Messages = { items?: { id: string; from?: string; sentAt?: string; text?: string }[] };
+export type MessageThreadList = (typeof api.MessageThreadList)['_output'];
+export type MessageThread = (typeof api.MessageThread)['_output'];
+
+export const writeToCaseworker = (subject: string, body: string) => post<MessageThread>(myMessagesPath, { subject, body });
+export const reply = (threadId: string, body: string) => post<MessageThread>(`${threadPath(threadId)}/messages`, { body });

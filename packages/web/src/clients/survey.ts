@@ -1,5 +1,10 @@
-/** The survey "Oplever du et sammenhængende forløb?" (C10/C11, not built yet). 404 until its API lands. */
+/** The survey "Oplever du et sammenhængende forløb?" (once per quarter). */
+import type { api } from '@helhed/core';
+import { post } from '../api';
+
 export const surveyPath = '/api/me/survey';
 
-/** Provisional shape: whether the citizen has answered this round. */
-export type Survey = { answered?: boolean; question?: string };
+export type SurveyState = (typeof api.SurveyState)['_output'];
+export type SurveyBody = (typeof api.SurveyBody)['_input'];
+
+export const answerSurvey = (body: SurveyBody) => post<SurveyState>(surveyPath, body);

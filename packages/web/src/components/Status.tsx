@@ -11,12 +11,14 @@ export function Loading({ what = 'Henter' }: { what?: string }) {
 
 export function ErrorAlert({ error }: { error: ApiError | null }) {
   if (!error) return null;
+  // field messages the detail already says are not repeated
+  const extra = error.errors.filter((e) => !error.detail.includes(e.message));
   return (
     <div className="alert alert-error" role="alert">
       <p>{error.detail}</p>
-      {error.errors.length > 0 && (
+      {extra.length > 0 && (
         <ul>
-          {error.errors.map((e) => (
+          {extra.map((e) => (
             <li key={e.path + e.message}>{e.message}</li>
           ))}
         </ul>

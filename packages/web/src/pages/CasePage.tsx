@@ -6,10 +6,9 @@ import { CaseTasksSection } from '../components/CaseTasksSection';
 import { ConsentsSection } from '../components/ConsentsSection';
 import { ContactsSection } from '../components/ContactsSection';
 import { InterventionsSection } from '../components/InterventionsSection';
-import { PendingSection } from '../components/PendingSection';
-import { calendarPath, type Calendar } from '../clients/calendar';
-import { decisionsPath, type Decisions } from '../clients/decisions';
-import { planPath, type Plan } from '../clients/plan';
+import { CalendarSection } from '../components/CalendarSection';
+import { DecisionsSection } from '../components/DecisionsSection';
+import { PlanSection } from '../components/PlanSection';
 import { ErrorAlert, Loading } from '../components/Status';
 import { Link } from '../router';
 import type { HolisticCase } from '../types';
@@ -59,16 +58,10 @@ export function CasePage({ caseId }: { caseId: string }) {
           </nav>
           <ContactsSection id="kontakter" caseId={c.id} />
           <ConsentsSection id="samtykker" citizenId={c.citizenId} />
-          <PendingSection<Plan> id="plan" title="Plan" path={planPath(c.id)} unavailableText="Planen kan endnu ikke vises her.">
-            {(plan) => <p>{plan.goals?.length ?? 0} mål i planen.</p>}
-          </PendingSection>
+          <PlanSection id="plan" caseId={c.id} />
           <InterventionsSection id="indsatser" caseId={c.id} />
-          <PendingSection<Calendar> id="kalender" title="Kalender" path={calendarPath(c.id)} unavailableText="Den samlede kalender kan endnu ikke vises her.">
-            {(cal) => <p>{cal.items?.length ?? 0} aftaler.</p>}
-          </PendingSection>
-          <PendingSection<Decisions> id="afgoerelser" title="Afgørelser og klager" path={decisionsPath(c.id)} unavailableText="Afgørelser og klager kan endnu ikke vises her.">
-            {(d) => <p>{d.items?.length ?? 0} afgørelser.</p>}
-          </PendingSection>
+          <CalendarSection id="kalender" caseId={c.id} />
+          <DecisionsSection id="afgoerelser" caseId={c.id} />
           <CaseTasksSection id="opgaver" caseId={c.id} />
           <CaseHistorySection id="historik" caseId={c.id} />
         </>

@@ -4,6 +4,7 @@ import type { Session } from '../App';
 import { Layout, type NavItem } from '../components/Layout';
 import { CandidatePage } from '../pages/CandidatePage';
 import { CasePage } from '../pages/CasePage';
+import { ForumPage } from '../pages/ForumPage';
 import { ImportPage } from '../pages/ImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
@@ -28,6 +29,7 @@ export const PAGES: Page[] = [
   { href: '/indfasning', label: 'Indfasning', roles: ['coordinating_caseworker', 'leader', 'administrator'] },
   { href: '/screening', label: 'Screening', roles: ['leader', 'administrator'] },
   { href: '/import', label: 'Import', roles: ['administrator'] },
+  { href: '/visitationsforum', label: 'Visitationsforum', roles: ['visitation_forum'] },
 ];
 
 export function navFor(roles: string[], path: string): NavItem[] {
@@ -60,6 +62,7 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (path === '/indfasning') return <PhaseInPage />;
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
+  if (path === '/visitationsforum') return <ForumPage />;
   const candidate = match('/maalgruppe/:citizenId', path);
   if (candidate) return <CandidatePage citizenId={candidate.citizenId!} />;
   const kase = match('/sager/:caseId', path);

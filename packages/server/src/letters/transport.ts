@@ -4,9 +4,15 @@
  * (handing it the same message twice delivers it once), because a worker
  * killed after delivering but before recording it will deliver it again.
  *
- * Shipped: `FileDropTransport` (a directory another system picks up from;
- * also what development and tests use). Not shipped: the real Digital Post
- * transport — only its interface, `DigitalPostTransport`, below.
+ * Built: `FileDropTransport` (a directory another system picks up from;
+ * also what development and tests use). Not built: a transport that talks to
+ * Digital Post (NgDP) itself — it needs Serviceplatformen and the
+ * municipality's system certificate, neither reachable from here. Such a
+ * transport implements `LetterTransport` and must: send the stored MeMo XML
+ * unchanged; treat the messageUUID as the idempotency key (Digital Post
+ * refusing a known UUID = `alreadyDelivered`); map "invalid message" /
+ * "unknown recipient" to `PermanentDeliveryError` and timeouts / 5xx to plain
+ * errors (retried); return Digital Post's transaction id as the reference.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -127,40 +133,4 @@ async function syncDirectory(directory: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-/**
- * NOT IMPLEMENTED — the interface the real Digital Post transport will have.
- *
- * Digital Post (NgDP) takes MeMo messages from public authorities through
- * its sender API, reached via Serviceplatformen with the municipality's
- * system certificate (OCES3). An implementation must:
- * - send the stored MeMo XML unchanged (the PDF, the CPR recipient and the
- *   complaint deadline are already in it);
- * - treat the messageUUID as the idempotency key: Digital Post refuses a
- *   second message with a UUID it has, which counts as `alreadyDelivered`;
- * - map "invalid message" / "unknown recipient" answers to
- *   `PermanentDeliveryError`, timeouts and 5xx answers to plain errors
- *   (retried with backoff by the outbox);
- * - return Digital Post's transaction id as the receipt reference.
- * Citizens exempt from Digital Post get the same message as physical post
- * through Digital Post's print service, so the outbox does not branch on it.
- */
-export interface DigitalPostTransport extends LetterTransport {
-  readonly name: 'digital-post';
-  readonly config: DigitalPostConfig;
-  /** Looks up whether the citizen can receive Digital Post (or is exempt and gets physical post). */
-  recipientCanReceive(cpr: string): Promise<boolean>;
-}
-
-export interface DigitalPostConfig {
-  /** The sender API's base URL (test or production environment). */
-  endpoint: string;
-  /** The municipality's CVR, the MeMo sender id. */
-  senderCvr: string;
-  /** Path to the system certificate (PKCS#12) and its passphrase's environment variable name. */
-  certificatePath: string;
-  certificatePassphraseEnv: string;
-  /** Timeout per call in ms. */
-  timeoutMs: number;
 }

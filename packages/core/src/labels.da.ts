@@ -1,4 +1,4 @@
-import type { ConsentScope } from './vocabulary';
+import type { ConsentScope, Sector } from './vocabulary';
 import { DECISION_EVENT_LABELS } from './decisions/labels.da';
 
 /** Danish labels people read; code-side strings kept in one place (SPEC §4). */
@@ -35,4 +35,19 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   network_person_added: 'Person i netværket tilføjet',
   message_thread_started: 'Ny beskedtråd',
   survey_answered: 'Spørgeskema om sammenhængende forløb besvaret',
+};
+
+/** Sector names as people read them in lists and headings. */
+export const SECTOR_LABELS: Record<Sector, string> = {
+  main_law: 'Helhedsorienteret indsats',
+  employment: 'Beskæftigelse',
+  benefits: 'Ydelser',
+  adult_social: 'Voksensocial',
+  children_family: 'Børn og familie',
+  health: 'Sundhed',
+  education: 'Uddannelse',
+  housing: 'Bolig',
+  national: 'Statslige myndigheder',
+  private: 'Private leverandører',
+  civil_society: 'Civilsamfund',
 };

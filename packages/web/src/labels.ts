@@ -2,8 +2,9 @@
  * Danish words the web app shows. Case-event and consent-scope labels come
  * from @helhed/core; the rest is here until core carries them too.
  */
-import type { ConsentForm, EmployeeRole, Sector } from '@helhed/core';
-export { CASE_EVENT_LABELS, CONSENT_SCOPE_LABELS, PHASE_LABELS } from '@helhed/core';
+import type { ConsentForm, EmployeeRole } from '@helhed/core';
+export { CASE_EVENT_LABELS, CONSENT_SCOPE_LABELS, PHASE_LABELS, SECTOR_LABELS } from '@helhed/core';
+import { SECTOR_LABELS } from '@helhed/core';
 
 export const ROLE_LABELS: Record<EmployeeRole, string> = {
   coordinating_caseworker: 'Koordinerende sagsbehandler',
@@ -14,20 +15,6 @@ export const ROLE_LABELS: Record<EmployeeRole, string> = {
 };
 
 export const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, string>)[role] ?? role;
-
-export const SECTOR_LABELS: Record<Sector, string> = {
-  main_law: 'Helhedsorienteret indsats',
-  employment: 'Beskæftigelse',
-  benefits: 'Ydelser',
-  adult_social: 'Voksensocial',
-  children_family: 'Børn og familie',
-  health: 'Sundhed',
-  education: 'Uddannelse',
-  housing: 'Bolig',
-  national: 'Statslig myndighed',
-  private: 'Privat aktør',
-  civil_society: 'Civilsamfund',
-};
 
 export const sectorLabel = (sector: string): string => (SECTOR_LABELS as Record<string, string>)[sector] ?? sector;
 

@@ -1,25 +1,10 @@
-import type { Sector } from '../vocabulary';
+import { LETTER_CHANNEL_LABELS } from '../letters/labels.da';
 import type { DeliveryChannel } from './deadlines';
 
-/** Danish labels for decisions and complaints (SPEC §4); code-side strings kept in one place. */
-export const SECTOR_LABELS: Record<Sector, string> = {
-  main_law: 'Helhedsorienteret indsats',
-  employment: 'Beskæftigelse',
-  benefits: 'Ydelser',
-  adult_social: 'Voksensocial',
-  children_family: 'Børn og familie',
-  health: 'Sundhed',
-  education: 'Uddannelse',
-  housing: 'Bolig',
-  national: 'Statslige myndigheder',
-  private: 'Private leverandører',
-  civil_society: 'Civilsamfund',
-};
+/** Danish labels for decisions and complaints (SPEC §4); sector names are core's SECTOR_LABELS. */
 
-export const DELIVERY_CHANNEL_LABELS: Record<DeliveryChannel, string> = {
-  digital_post: 'Digital Post',
-  ordinary_post: 'Almindelig post',
-};
+/** The same words the letter uses. */
+export const DELIVERY_CHANNEL_LABELS: Readonly<Record<DeliveryChannel, string>> = LETTER_CHANNEL_LABELS;
 
 export const COMPLAINT_CHANNELS = ['letter', 'phone', 'portal', 'email'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];

@@ -9,7 +9,7 @@ import type { RuleSetId } from '../rules/types';
 import type { Sector } from '../vocabulary';
 import type { DeliveryChannel } from './deadlines';
 import { danishDate } from '../letters/danish-date';
-import { SECTOR_LABELS } from './labels.da';
+import { SECTOR_LABELS } from '../labels.da';
 import type { ComplaintRoute, DecisionLetter, LegalBasis } from '../letters/decision-letter';
 
 export interface LetterElement {

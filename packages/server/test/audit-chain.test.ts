@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../src/audit/verify-chain';
 import { readConfig } from '../src/config';
@@ -16,7 +15,7 @@ import { buildApp } from '../src/http/app';
 import { readOidcConfig } from '../src/identity/oidc-config';
 import { demoMunicipality } from '../src/seed/demo-municipality';
 import { loadDemoMunicipality } from '../src/seed/load-demo';
-import { TEST_SCHEMA, testDatabase, usingPostgres } from './support/database';
+import { TEST_SCHEMA, testDatabase, usingPostgres, dropPostgresSchema } from './support/database';
 import { findCitizen, freshMunicipality, loginEmployee, startHarness, TestClock, type Harness } from './support/harness';
 
 /**
@@ -244,15 +243,7 @@ describe('audit:verify CLI', () => {
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
-    if (postgres) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists "${cliSchema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    }
+    await dropPostgresSchema(cliSchema);
   });
 
   it('exits 0 and reports 0 problems on an intact chain', async () => {

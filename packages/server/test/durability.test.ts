@@ -4,11 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../src/audit/verify-chain';
 import { openDatabase } from '../src/db/database';
-import { TEST_SCHEMA, usingPostgres } from './support/database';
+import { TEST_SCHEMA, usingPostgres, dropPostgresSchema } from './support/database';
 
 /**
  * SPEC §7.2: "a killed process loses no acknowledged write and leaves no
@@ -136,15 +135,7 @@ describe('durability: a killed server loses no acknowledged write', () => {
   afterAll(async () => {
     killAll();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    if (usingPostgres()) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    }
+    await dropPostgresSchema(schema);
   });
 
   it(

@@ -3,14 +3,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../src/audit/verify-chain';
 import { openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { demoMunicipality } from '../src/seed/demo-municipality';
 import { loadDemoMunicipality } from '../src/seed/load-demo';
-import { TEST_SCHEMA, usingPostgres } from './support/database';
+import { TEST_SCHEMA, usingPostgres, dropPostgresSchema } from './support/database';
 import { employeeAccess, issueLetter, letterFor } from './support/letters';
 
 /**
@@ -88,15 +87,7 @@ describe('durability: a delivery worker killed mid-delivery', () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await rm(dropDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    if (usingPostgres()) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    }
+    await dropPostgresSchema(schema);
   });
 
   it(

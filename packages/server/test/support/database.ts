@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 
@@ -24,3 +25,16 @@ export function testDatabase(): Promise<Database> {
 }
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
+
+/** Drops a schema a test made on the PostgreSQL server (child processes' own schemas); nothing on PGlite. */
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  if (!usingPostgres()) return;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+

@@ -210,6 +210,21 @@ describe('tenant isolation between two municipalities', () => {
       expect(bNames).toEqual([]);
     });
 
+    it('every table the app role may read has the policy, reading the municipality setting once per statement', async () => {
+      const { db } = await testDatabase();
+      const { rows } = await sql<{ table: string; qual: string; check: string }>`
+        select t.tablename as table, p.qual, p.with_check as check
+        from pg_tables t left join pg_policies p on p.schemaname = t.schemaname and p.tablename = t.tablename and p.policyname = 'tenant_isolation'
+        where t.schemaname = current_schema() and has_table_privilege(${APP_ROLE}, format('%I.%I', t.schemaname, t.tablename), 'select')
+      `.execute(db);
+      expect(rows.length).toBeGreaterThan(30);
+      for (const row of rows) {
+        // a scalar subquery (an init plan), not a bare call evaluated for every row a scan filters
+        expect(row.qual ?? 'no policy', row.table).toMatch(/= \(\s*SELECT \(?NULLIF\(current_setting\('helhed\.municipality_id'/);
+        expect(row.check, row.table).toBe(row.qual);
+      }
+    });
+
     it('the app role without a municipality setting sees no rows at all (fails closed)', async () => {
       const { db } = await testDatabase();
       const rows = await db.transaction().execute(async (tx) => {

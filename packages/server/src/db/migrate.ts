@@ -8,6 +8,8 @@ import * as letters from './migrations/0006_letters';
 import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
 import * as letterhead from './migrations/0009_letterhead';
+import * as fingerprintText from './migrations/0010_fingerprint_text';
+import * as tenantPredicateOnce from './migrations/0011_tenant_predicate_once';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,
   '0009_letterhead': letterhead,
+  '0010_fingerprint_text': fingerprintText,
+  '0011_tenant_predicate_once': tenantPredicateOnce,
 };
 
 class ListedMigrations implements MigrationProvider {

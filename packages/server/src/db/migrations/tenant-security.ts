@@ -36,6 +36,17 @@ async function currentSchema(db: Kysely<any>): Promise<string> {
 }
 
 /**
+ * The row-level security predicate: the row belongs to the municipality of
+ * the transaction. The setting is read in a scalar subquery, which
+ * PostgreSQL evaluates once per statement (an init plan); written as a bare
+ * call it was evaluated for every row a scan filters — more than the scan
+ * itself on large tables (2 M sector records: 2.0 s against 0.5 s).
+ */
+export function tenantPredicate(column: string) {
+  return sql`${sql.ref(column)} = (select nullif(current_setting('helhed.municipality_id', true), '')::uuid)`;
+}
+
+/**
  * Row-level security as the second wall: the app role only sees rows of the
  * municipality its transaction is scoped to (setting `helhed.municipality_id`).
  * Table owners (migrations, system jobs) bypass it by PostgreSQL's rules.
@@ -45,8 +56,8 @@ export async function tenantTable(db: Kysely<any>, table: string, column = 'muni
   await sql`alter table ${t} enable row level security`.execute(db);
   await sql`
     create policy tenant_isolation on ${t} to ${sql.raw(APP_ROLE)}
-      using (${sql.ref(column)} = nullif(current_setting('helhed.municipality_id', true), '')::uuid)
-      with check (${sql.ref(column)} = nullif(current_setting('helhed.municipality_id', true), '')::uuid)
+      using (${tenantPredicate(column)})
+      with check (${tenantPredicate(column)})
   `.execute(db);
   await sql`grant select, insert, update, delete on ${t} to ${sql.raw(APP_ROLE)}`.execute(db);
 }

@@ -12,12 +12,19 @@
  *  3. counts the SQL statements one overview runs (session, gateway, reads, audit);
  *  4. drives autocannon at `--connections` for `--seconds` against
  *     GET /api/citizens/:id/overview of random (caseworker, own citizen) pairs,
- *     after a short warm-up;
+ *     after a short warm-up, twice: flat out (each connection sends its next
+ *     request when the last is answered: the capacity, and the ratio), and paced
+ *     at `--rate` requests a second in all (default: each of the 64 connections
+ *     one overview a second — 64 caseworkers clicking once a second), which is
+ *     where latency (p99) is read: flat out, by Little's law p50 ≈ connections /
+ *     throughput whatever the code does;
  *  5. baseline, in a child process too: the bare SQL the overview needs — its
  *     reads and its audit insert in one transaction, hand-written with `pg`, same
  *     pool size as the server (HELHED_DB_POOL_SIZE) — at the same concurrency
- *     for the same time, over the same pairs.
+ *     for the same time, over the same pairs, flat out and paced alike.
  * Last line: overview: p50 <ms> ms, p99 <ms> ms, <n> req/s, ratio <x> vs bare SQL
+ * with p50/p99 of the paced run, req/s and the ratio (API p50 / bare SQL p50) of
+ * the flat-out runs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -43,6 +50,7 @@ const MODE = args[0] === 'server' || args[0] === 'baseline' ? args[0] : 'main';
 const COPIES = Number(opt('copies', '40'));
 const SECONDS = Number(opt('seconds', '15'));
 const CONNECTIONS = Number(opt('connections', '64'));
+const RATE = Number(opt('rate', String(CONNECTIONS)));
 const URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = process.env.HELHED_BENCH_SCHEMA ?? 'helhed_bench_overview';
 const POOL = Number(process.env.HELHED_DB_POOL_SIZE ?? 10);
@@ -67,11 +75,16 @@ async function serve(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
-  // 'mark' starts the CPU clock (after the warm-up); 'stop' reports the server's CPU time since and ends.
+  // 'mark' starts the CPU clock (after the warm-up); 'read' reports the server's CPU time since; 'stop' reports it and ends.
   let cpu = process.cpuUsage();
   process.on('message', async (m) => {
     if (m === 'mark') {
       cpu = process.cpuUsage();
+      return;
+    }
+    if (m === 'read') {
+      const used = process.cpuUsage(cpu);
+      process.send!({ cpuMs: (used.user + used.system) / 1000 });
       return;
     }
     const used = process.cpuUsage(cpu);
@@ -182,13 +195,22 @@ async function overviewSql(client: pg.PoolClient, t: Target, now: Date): Promise
 async function baseline(): Promise<void> {
   const targets: Target[] = await new Promise((resolve) => process.once('message', (m) => resolve(m as Target[])));
   const pool = new pg.Pool({ connectionString: URL, max: POOL, options: `-c search_path="${SCHEMA}"` });
-  const run = async (seconds: number) => {
+  /** flat out (rate 0), or `rate` transactions a second in all, each worker on its own schedule */
+  const run = async (seconds: number, rate = 0) => {
     const latencies: number[] = [];
     let errors = 0;
     const cpu = process.cpuUsage();
     const until = performance.now() + seconds * 1000;
-    const worker = async () => {
+    const interval = rate > 0 ? (1000 * CONNECTIONS) / rate : 0;
+    const worker = async (w: number) => {
+      let due = performance.now() + (interval * w) / CONNECTIONS;
       while (performance.now() < until) {
+        if (interval > 0) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          due += interval;
+          if (performance.now() >= until) break;
+        }
         const t = targets[Math.floor(Math.random() * targets.length)]!;
         const started = performance.now();
         const client = await pool.connect();
@@ -202,15 +224,16 @@ async function baseline(): Promise<void> {
         }
       }
     };
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)));
     latencies.sort((a, b) => a - b);
     const used = process.cpuUsage(cpu);
     return { cpuMs: (used.user + used.system) / 1000, n: latencies.length, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds };
   };
   await run(3); // warm-up
   const result = await run(SECONDS);
+  const paced = await run(SECONDS, RATE);
   await pool.end();
-  process.send!(result);
+  process.send!({ ...result, paced });
 }
 
 // ------------------------------------------------------------------------ main
@@ -273,11 +296,12 @@ async function main(): Promise<void> {
   }
   console.log(`${targets.length} (caseworker, own citizen) pairs; ${perOverview} SQL statements per overview (session, gateway, reads, audit); pool ${POOL}`);
 
-  const cannon = (seconds: number) =>
+  const cannon = (seconds: number, rate?: number) =>
     autocannon({
       url: base,
       connections: CONNECTIONS,
       duration: seconds,
+      ...(rate ? { overallRate: rate } : {}),
       requests: [
         {
           setupRequest: (req) => {
@@ -290,15 +314,22 @@ async function main(): Promise<void> {
   await cannon(3); // warm-up: JIT, pool, caches
   server.send('mark');
   const api = await cannon(SECONDS);
+  const apiCpuMs = await new Promise<number>((resolve) => {
+    server.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    server.send('read');
+  });
+  const paced = await cannon(SECONDS, RATE);
   const stopped = next<{ cpuMs: number }>(server);
   server.send('stop');
-  const { cpuMs } = await stopped;
+  await stopped;
+  const cpuMs = apiCpuMs;
   await new Promise((r) => server.once('exit', r));
-  const non2xx = api.non2xx + api.errors + api.timeouts;
+  const non2xx = api.non2xx + api.errors + api.timeouts + paced.non2xx + paced.errors + paced.timeouts;
 
   const bare = child('baseline');
   bare.send(targets);
-  const sqlResult = await next<{ cpuMs: number; n: number; errors: number; p50: number; p99: number; rps: number }>(bare);
+  type BareResult = { cpuMs: number; n: number; errors: number; p50: number; p99: number; rps: number };
+  const sqlResult = await next<BareResult & { paced: BareResult }>(bare);
 
   t0 = performance.now();
   const audit = await (async () => {
@@ -309,11 +340,15 @@ async function main(): Promise<void> {
     return r.rows[0].n as number;
   })();
   console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; audit log now ${audit} records`);
-  console.log(`API:      ${api.requests.total} requests, ${non2xx} not 2xx, p50 ${api.latency.p50} ms, p97.5 ${api.latency.p97_5} ms, p99 ${api.latency.p99} ms, max ${api.latency.max} ms, ${api.requests.average} req/s; server CPU ${(cpuMs / api.requests.total).toFixed(1)} ms per overview`);
-  console.log(`bare SQL: ${sqlResult.n} transactions, ${sqlResult.errors} errors, p50 ${sqlResult.p50.toFixed(2)} ms, p99 ${sqlResult.p99.toFixed(2)} ms, ${sqlResult.rps.toFixed(0)} tx/s; client CPU ${(sqlResult.cpuMs / sqlResult.n).toFixed(1)} ms per transaction`);
-  console.log(`targets (SPEC §7.1): p99 < 25 ms, ratio ≤ 2`);
+  console.log(`flat out, ${CONNECTIONS} connections:`);
+  console.log(`  API:      ${api.requests.total} requests, p50 ${api.latency.p50} ms, p97.5 ${api.latency.p97_5} ms, p99 ${api.latency.p99} ms, max ${api.latency.max} ms, ${api.requests.average} req/s; server CPU ${(cpuMs / api.requests.total).toFixed(1)} ms per overview`);
+  console.log(`  bare SQL: ${sqlResult.n} transactions, ${sqlResult.errors} errors, p50 ${sqlResult.p50.toFixed(2)} ms, p99 ${sqlResult.p99.toFixed(2)} ms, ${sqlResult.rps.toFixed(0)} tx/s; client CPU ${(sqlResult.cpuMs / sqlResult.n).toFixed(1)} ms per transaction`);
+  console.log(`paced, ${CONNECTIONS} connections, ${RATE} requests a second in all:`);
+  console.log(`  API:      ${paced.requests.total} requests, p50 ${paced.latency.p50} ms, p97.5 ${paced.latency.p97_5} ms, p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms, ${paced.requests.average} req/s`);
+  console.log(`  bare SQL: ${sqlResult.paced.n} transactions, ${sqlResult.paced.errors} errors, p50 ${sqlResult.paced.p50.toFixed(2)} ms, p99 ${sqlResult.paced.p99.toFixed(2)} ms, ${sqlResult.paced.rps.toFixed(0)} tx/s`);
+  console.log(`${non2xx} API requests not 2xx; targets (SPEC §7.1): p99 < 25 ms (paced), ratio ≤ 2 (flat out)`);
   const ratio = api.latency.p50 / sqlResult.p50;
-  console.log(`overview: p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, ${api.requests.average} req/s, ratio ${ratio.toFixed(2)} vs bare SQL`);
+  console.log(`overview: p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ${api.requests.average} req/s, ratio ${ratio.toFixed(2)} vs bare SQL`);
   if (non2xx > 0) process.exitCode = 1;
 }
 

@@ -68,12 +68,13 @@ export class AccessGateway {
     let deniedCitizen: string | null = null;
     try {
       return await inMunicipality(this.db, municipalityId, async (tx) => {
-        const citizenId = await this.resolveCitizen(tx, req.subject);
-        deniedCitizen = citizenId ?? null;
+        // A citizen named outright is found and related in one query; other subjects are resolved to one first.
+        const citizenId = 'citizenId' in req.subject ? (isUuid(req.subject.citizenId) ? req.subject.citizenId : undefined) : await this.resolveCitizen(tx, req.subject);
         if (citizenId === undefined) throw new SubjectNotFound();
-        const { relation, caseId } = citizenId
-          ? await relationTo(tx, ctx.principal, citizenId)
-          : { relation: 'none' as Relation, caseId: null };
+        const related = citizenId ? await relationTo(tx, ctx.principal, citizenId) : { relation: 'none' as Relation, caseId: null };
+        if (related === undefined) throw new SubjectNotFound();
+        deniedCitizen = citizenId;
+        const { relation, caseId } = related;
         // Health actions (reading and receiving) and consent actions judge against the consent history.
         const needsConsents = req.action.startsWith('health.') || req.action.startsWith('consent.');
         const consents = needsConsents && citizenId ? await loadConsentRecords(tx, citizenId) : [];
@@ -142,12 +143,7 @@ export class AccessGateway {
   }
 
   /** undefined = the subject does not exist in this municipality; null = no citizen concerned (yet) */
-  private async resolveCitizen(tx: Tx, subject: Subject): Promise<string | null | undefined> {
-    if ('citizenId' in subject) {
-      if (!isUuid(subject.citizenId)) return undefined;
-      const row = await tx.selectFrom('citizen').select('id').where('id', '=', subject.citizenId).executeTakeFirst();
-      return row?.id;
-    }
+  private async resolveCitizen(tx: Tx, subject: Exclude<Subject, { citizenId: string }>): Promise<string | null | undefined> {
     if ('caseId' in subject) {
       if (!isUuid(subject.caseId)) return undefined;
       const row = await tx.selectFrom('holistic_case').select('citizen_id').where('id', '=', subject.caseId).executeTakeFirst();

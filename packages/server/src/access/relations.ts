@@ -14,38 +14,42 @@ export interface CitizenRelation {
  * coordinator; team (member of the case's coordinating team, or of a team the
  * coordinating caseworker belongs to — so colleagues cover illness and leave);
  * contact (an active internal contact person on the case); self; none.
+ * Undefined when the citizen does not exist in the municipality: the same
+ * query tells, so a call about a citizen needs no look-up of its own.
  * One query, run inside the municipality-scoped transaction.
  */
-export async function relationTo(tx: Tx, principal: Principal, citizenId: string): Promise<CitizenRelation> {
-  if (principal.kind === 'citizen') {
-    const openCase = await tx
-      .selectFrom('holistic_case')
-      .select('id')
-      .where('citizen_id', '=', citizenId)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst();
-    return { relation: principal.id === citizenId ? 'self' : 'none', caseId: openCase?.id ?? null };
+export async function relationTo(tx: Tx, principal: Principal, citizenId: string): Promise<CitizenRelation | undefined> {
+  if (principal.kind !== 'employee') {
+    const { rows } = await sql<{ case_id: string | null }>`
+      select k.id as case_id from citizen p
+      left join holistic_case k on k.citizen_id = p.id and k.closed_at is null
+      where p.id = ${citizenId}
+    `.execute(tx);
+    if (!rows[0]) return undefined;
+    if (principal.kind === 'system') return { relation: 'none', caseId: null };
+    return { relation: principal.id === citizenId ? 'self' : 'none', caseId: rows[0].case_id };
   }
-  if (principal.kind === 'system') return { relation: 'none', caseId: null };
   const me = principal.id;
-  const row = await sql<{ id: string; coordinator: boolean; team: boolean; contact: boolean }>`
+  const row = await sql<{ id: string | null; coordinator: boolean; team: boolean; contact: boolean }>`
     select c.id,
       coalesce(c.coordinator_employee_id = ${me}, false) as coordinator,
-      exists (
+      c.id is not null and exists (
         select 1 from team_member mine
         where mine.employee_id = ${me}
           and (mine.team_id = c.coordinator_team_id
                or mine.team_id in (select t.team_id from team_member t where t.employee_id = c.coordinator_employee_id))
       ) as team,
-      exists (
+      c.id is not null and exists (
         select 1 from case_contact cc
         where cc.case_id = c.id and cc.employee_id = ${me} and cc.ended_on is null
       ) as contact
-    from holistic_case c
-    where c.citizen_id = ${citizenId} and c.closed_at is null
+    from citizen p
+    left join holistic_case c on c.citizen_id = p.id and c.closed_at is null
+    where p.id = ${citizenId}
   `.execute(tx);
   const found = row.rows[0];
-  if (!found) return { relation: 'none', caseId: null };
+  if (!found) return undefined;
+  if (!found.id) return { relation: 'none', caseId: null };
   const relation: Relation = found.coordinator ? 'coordinator' : found.team ? 'team' : found.contact ? 'contact' : 'none';
   if (relation === 'none' && principal.roles.includes('visitation_forum') && (await beforeMyForum(tx, me, citizenId))) {
     return { relation: 'forum', caseId: found.id };

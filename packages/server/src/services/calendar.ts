@@ -56,27 +56,34 @@ export async function householdMembers(tx: Tx, citizenId: string, onDate: LocalD
  */
 export async function readCalendar(tx: Tx, citizenIds: string[], window: { from: LocalDate; to: LocalDate }, rules: ConflictRules = STANDARD_CONFLICT_RULES): Promise<CalendarDto> {
   if (citizenIds.length === 0) return { ...window, rulesId: rules.id, citizens: [], occurrences: [], conflicts: [] };
-  // Entries that start before the window ends (a day's margin for the time zone) and, if a series, run into it.
-  const rows = await tx
-    .selectFrom('calendar_entry as e')
-    .innerJoin('citizen as c', 'c.id', 'e.citizen_id')
+  // The citizens, each with their entries that start before the window ends (a day's margin for the
+  // time zone) and, if a series, run into it: one query.
+  const joined = await tx
+    .selectFrom('citizen as c')
+    .leftJoin('calendar_entry as e', (j) =>
+      j
+        .onRef('e.citizen_id', '=', 'c.id')
+        .on('e.starts_at', '<', sql<Date>`(${window.to}::date + 2)::timestamptz`)
+        .on((eb) =>
+          eb.or([
+            eb('e.starts_at', '>=', sql<Date>`(${window.from}::date - 1)::timestamptz`),
+            eb('e.recurrence_until', '>=', window.from),
+          ]),
+        ),
+    )
     .leftJoin('employee as emp', 'emp.id', 'e.carrier_employee_id')
     .leftJoin('partner as p', 'p.id', 'e.carrier_partner_id')
     .leftJoin('network_person as np', 'np.id', 'e.carrier_network_person_id')
     .select([
-      'e.id', 'e.case_id', 'e.citizen_id', 'c.name as citizen_name', 'e.intervention_id', 'e.title', 'e.kind', 'e.starts_at', 'e.ends_at',
+      'c.id as c_id', 'c.name as citizen_name', 'e.id', 'e.case_id', 'e.citizen_id', 'e.intervention_id', 'e.title', 'e.kind', 'e.starts_at', 'e.ends_at',
       'e.place_name', 'e.area', 'e.latitude', 'e.longitude', 'e.carrier_text', 'e.recurrence', 'e.recurrence_until', 'e.cancelled', 'e.version',
       'emp.name as employee_name', 'p.name as partner_name', 'np.name as network_name',
     ])
-    .where('e.citizen_id', 'in', citizenIds)
-    .where('e.starts_at', '<', sql<Date>`(${window.to}::date + 2)::timestamptz`)
-    .where((eb) =>
-      eb.or([
-        eb('e.starts_at', '>=', sql<Date>`(${window.from}::date - 1)::timestamptz`),
-        eb('e.recurrence_until', '>=', window.from),
-      ]),
-    )
+    .where('c.id', 'in', citizenIds)
+    .orderBy('c.birth_date')
     .execute();
+  const citizens = [...new Map(joined.map((r) => [r.c_id, { id: r.c_id, name: r.citizen_name }])).values()];
+  const rows = joined.flatMap((r) => (r.id === null ? [] : [{ ...r, id: r.id, case_id: r.case_id!, citizen_id: r.citizen_id!, title: r.title!, kind: r.kind!, starts_at: r.starts_at!, ends_at: r.ends_at!, cancelled: r.cancelled!, version: r.version! }]));
   const entries = rows.map((r) => ({
     id: r.id,
     citizenId: r.citizen_id,
@@ -93,9 +100,6 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
   const conflicts = detectConflicts(occurrences, rules);
   const inConflict = new Set(conflicts.flatMap((c) => c.occurrenceKeys));
   const byKey = new Map(occurrences.map((o) => [o.key, o]));
-  const names = new Map<string, string>();
-  for (const r of rows) names.set(r.citizen_id, r.citizen_name);
-  const citizens = await tx.selectFrom('citizen').select(['id', 'name']).where('id', 'in', citizenIds).orderBy('birth_date').execute();
   return {
     ...window,
     rulesId: rules.id,

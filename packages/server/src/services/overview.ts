@@ -26,16 +26,29 @@ export async function citizenOverview(a: Access, citizenId: string): Promise<Ove
     const { tx, caseId } = g;
     const now = a.ctx.now();
     const today = todayInCopenhagen(now);
-    const person = await tx.selectFrom('citizen').select(['id', 'name', 'birth_date', 'cpr']).where('id', '=', citizenId).executeTakeFirstOrThrow();
+    // the person and their latest screening result in one query
+    const person = await tx
+      .selectFrom('citizen as c')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('screening_result as r')
+            .select(['r.explanation', 'r.rule_set_id', 'r.classification', 'r.mandatory_from', 'r.evaluated_on', 'r.summary'])
+            .whereRef('r.citizen_id', '=', 'c.id')
+            .orderBy('r.evaluated_at', 'desc')
+            .orderBy('r.seq', 'desc')
+            .limit(1)
+            .as('s'),
+        (join) => join.onTrue(),
+      )
+      .select(['c.id', 'c.name', 'c.birth_date', 'c.cpr', 's.explanation', 's.rule_set_id', 's.classification', 's.mandatory_from', 's.evaluated_on', 's.summary'])
+      .where('c.id', '=', citizenId)
+      .executeTakeFirstOrThrow();
     const consents = await loadConsentRecords(tx, citizenId);
-    const screeningRow = await tx
-      .selectFrom('screening_result')
-      .select(['explanation', 'rule_set_id', 'classification', 'mandatory_from', 'evaluated_on', 'summary'])
-      .where('citizen_id', '=', citizenId)
-      .orderBy('evaluated_at', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const screeningRow =
+      person.classification === null
+        ? undefined
+        : { ...person, explanation: person.explanation!, rule_set_id: person.rule_set_id!, classification: person.classification, evaluated_on: person.evaluated_on! };
     const family = await readHouseholdMembers(tx, citizenId, today);
     const base = {
       citizen: { id: person.id, name: person.name, age: ageOn(person.birth_date, today), birthDate: person.birth_date, cprMasked: person.cpr === null ? null : maskCpr(person.cpr) },

@@ -1,6 +1,6 @@
 /** One goal's progression: where it stands, its course over the follow-ups (chart and table), and recording the next follow-up. */
 import { PROGRESSION_MAX } from '@helhed/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GoalProgress } from '../clients/plan';
 import { DateText } from './DateText';
 import { FollowUpForm } from './FollowUpForm';
@@ -22,10 +22,15 @@ export function GoalFollowUps({
 }) {
   const [recording, setRecording] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const [closed, setClosed] = useState(false);
   const close = () => {
     setRecording(false);
-    requestAnimationFrame(() => button.current?.focus());
+    setClosed(true);
   };
+  // Back on the button that opened the form, once it is there again.
+  useEffect(() => {
+    if (closed) button.current?.focus();
+  }, [closed]);
   const count = progress.followUps.length;
   return (
     <div className="goal-progress">
@@ -72,7 +77,10 @@ export function GoalFollowUps({
           }}
         />
       ) : (
-        <button type="button" ref={button} className="button button-secondary button-small" onClick={() => setRecording(true)}>
+        <button type="button" ref={button} className="button button-secondary button-small" onClick={() => {
+            setRecording(true);
+            setClosed(false);
+          }}>
           Registrér opfølgning<span className="visually-hidden"> på »{goalTitle}«</span>
         </button>
       )}

@@ -5,7 +5,7 @@
  * to the newer version without retyping.
  */
 import { FFB_AREA_LABELS, FFB_AREAS } from '@helhed/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { asApiError, get, isStaleVersion, type ApiError } from '../../api';
 import { assessmentPath, saveAssessment, type CaseAssessment, type SaveAssessmentBody } from '../../clients/assessment';
 import { Link } from '../../router';
@@ -25,6 +25,10 @@ export function AssessmentEditor({ caseId, initial }: { caseId: string; initial:
   const [notice, setNotice] = useState<string | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    if (newer) conflictRef.current?.focus();
+  }, [newer]);
+
   async function save(status: SaveAssessmentBody['status']) {
     setBusy(true);
     setError(null);
@@ -39,7 +43,6 @@ export function AssessmentEditor({ caseId, initial }: { caseId: string; initial:
         setError(e);
         try {
           setNewer(await get<CaseAssessment>(assessmentPath(caseId)));
-          requestAnimationFrame(() => conflictRef.current?.focus());
         } catch (again) {
           setError(asApiError(again, 'Den nye version af udredningen kunne ikke hentes. Prøv igen.'));
         }

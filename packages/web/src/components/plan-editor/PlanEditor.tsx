@@ -48,6 +48,11 @@ export function PlanEditor({ caseId, plan, interventions, onSaved }: { caseId: s
     setFocusKey(null);
   }, [focusKey]);
 
+  // The conflict takes the focus when it appears: it says what happened and what to do.
+  useEffect(() => {
+    if (conflict) conflictHeading.current?.focus();
+  }, [conflict]);
+
   const setOverall = (key: keyof PlanDraft['overallGoal'], value: string) => setDraft((d) => ({ ...d, overallGoal: { ...d.overallGoal, [key]: value } }));
   const setSubGoal = (index: number, goal: DraftSubGoal) => setDraft((d) => ({ ...d, subGoals: d.subGoals.map((g, i) => (i === index ? goal : g)) }));
   const label = (g: DraftSubGoal) => `»${g.title.trim() || 'nyt delmål'}«`;
@@ -120,7 +125,6 @@ export function PlanEditor({ caseId, plan, interventions, onSaved }: { caseId: s
     try {
       const [theirs, versions] = await Promise.all([get<Plan>(planPath(caseId)), get<Items<PlanVersionSummary>>(planVersionsPath(caseId))]);
       setConflict({ theirs, newer: versions.items.filter((v) => v.version > base.version).sort((a, b) => a.version - b.version) });
-      requestAnimationFrame(() => conflictHeading.current?.focus());
     } catch (e) {
       setError(asApiError(e, 'Planen er ændret af en anden, og den nye version kunne ikke hentes. Prøv igen.'));
     }

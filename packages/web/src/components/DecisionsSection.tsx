@@ -11,6 +11,7 @@ import {
   type DecisionPreview,
   type DeliveryChannel,
 } from '../clients/decisions';
+import { formatDate } from '../format';
 import { useResource } from '../useResource';
 import type { CaseSectionProps } from './case-section';
 import { DateText } from './DateText';
@@ -76,7 +77,7 @@ function DecisionItem({ d, onChanged }: { d: Decision; onChanged: () => void }) 
     setError(null);
     try {
       const r = await issueDecision(d.id, d.version, channel);
-      setIssued(`Afgørelsen er sendt med ${CHANNEL_LABELS[channel]}. Klagefrist: ${r.letter.complaintDeadline}.`);
+      setIssued(`Afgørelsen er sendt med ${CHANNEL_LABELS[channel]}. Klagefrist: ${formatDate(r.letter.complaintDeadline)}.`);
       onChanged();
     } catch (e) {
       setError(asApiError(e, 'Afgørelsen kunne ikke sendes. Prøv igen.'));

@@ -23,6 +23,7 @@ export * from './decisions/labels.da';
 export * from './ffb';
 export * from './rules/plan-rules';
 export * from './plan/plan';
+export * from './plan/merge';
 export * from './plan/family-obligation';
 export * from './plan/fhir';
 export * from './letters/decision-letter';

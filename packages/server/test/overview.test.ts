@@ -137,6 +137,22 @@ describe('acceptance: citizen overview', () => {
     expect(o.screening).toMatchObject({ classification: 'mandatory', ruleSetId: expect.any(String), evaluatedOn: '2026-11-23', summary: expect.stringMatching(/Skal-målgruppen/) });
   });
 
+  it("the case page's address gives the same overview in one call and one audit record; others' cases are not found or refused", async () => {
+    const before = await auditRows();
+    const res = await mette.get(`/api/cases/${caseId}/overview`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual((await mette.get(`/api/citizens/${lotte.id}/overview`)).json());
+    expect((await auditRows()).slice(before.length, before.length + 1)).toEqual([
+      expect.objectContaining({ action: 'overview.read', outcome: 'allowed', citizen_id: lotte.id, resource_type: 'citizen_overview' }),
+    ]);
+    expect((await louise.get(`/api/cases/${caseId}/overview`)).statusCode).toBe(403);
+    const other = await freshMunicipality();
+    const otherLotte = await findCitizen(await loginEmployee(h.app, 'mette', other.code), '120591-1002');
+    const foreign = await mette.get(`/api/cases/${otherLotte.openCaseId}/overview`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).not.toContain('Lotte');
+  });
+
   it('a specialist who is a contact on the case sees it; an unrelated caseworker gets 403, audited as denied', async () => {
     expect((await kim.get(`/api/citizens/${lotte.id}/overview`)).statusCode).toBe(200);
     const denied = await louise.get(`/api/citizens/${lotte.id}/overview`);

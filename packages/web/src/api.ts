@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: { path: string; message: string }[] = [],
+    /** the problem's type, e.g. 'https://helhed.dk/problems/stale-version' */
+    readonly type: string = '',
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -48,11 +50,12 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path:
   const data = await readJson(response);
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
-    const problem = (data ?? {}) as { title?: unknown; detail?: unknown; errors?: unknown };
+    const problem = (data ?? {}) as { type?: unknown; title?: unknown; detail?: unknown; errors?: unknown };
     const detail =
       typeof problem.detail === 'string' ? problem.detail : (FALLBACK[response.status] ?? 'Der opstod en fejl. Prøv igen om lidt.');
     const errors = Array.isArray(problem.errors) ? (problem.errors as { path: string; message: string }[]) : [];
-    throw new ApiError(response.status, typeof problem.title === 'string' ? problem.title : 'Fejl', detail, errors);
+    const type = typeof problem.type === 'string' ? problem.type : '';
+    throw new ApiError(response.status, typeof problem.title === 'string' ? problem.title : 'Fejl', detail, errors, type);
   }
   return data as T;
 }
@@ -70,6 +73,14 @@ async function readJson(response: Response): Promise<unknown> {
 export const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {});
 export const post = <T>(path: string, body?: unknown, purpose?: string) =>
   request<T>('POST', path, { ...(body !== undefined ? { body } : {}), ...(purpose ? { purpose } : {}) });
+
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
+
+/** The server refused an edit of a version someone else has changed since it was read (409). */
+export const isStaleVersion = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.type.endsWith('/stale-version');
+
+/** Any failure as an ApiError, with a Danish fallback for the unexpected. */
+export const asApiError = (e: unknown, fallback: string): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'Fejl', fallback));
 
 /** Path segment from an id the API gave us. */
 export const seg = (id: string) => encodeURIComponent(id);

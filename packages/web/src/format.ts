@@ -38,3 +38,15 @@ export function isOverdue(dueOn: string | null, today: string = todayInDenmark()
 export function machineDate(value: string): string {
   return value.length > 10 ? value : value.slice(0, 10);
 }
+
+/** A day picked in a form ('YYYY-MM-DD') as an instant within that day in Denmark (midday, whatever the offset). */
+export function instantOfDate(localDate: string): string {
+  return `${localDate}T11:00:00.000Z`;
+}
+
+const dkk = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+
+/** An amount in Danish kroner: '4.800 kr.'. */
+export function formatDkk(amount: number): string {
+  return `${dkk.format(amount)} kr.`;
+}

@@ -3,8 +3,11 @@ import { ApiError, request } from './api';
 
 export type Resource<T> = { data: T | null; error: ApiError | null; loading: boolean; reload: () => void };
 
-/** GET a path when it changes (null: nothing to fetch); stale answers are dropped. `purpose`: why (for the audit log). */
-export function useResource<T>(path: string | null, purpose?: string): Resource<T> {
+/**
+ * GET a path when it changes (null: nothing to fetch); stale answers are dropped. `purpose`: why (for the audit log).
+ * `revision`: fetch again when it changes (after an edit elsewhere on the page).
+ */
+export function useResource<T>(path: string | null, purpose?: string, revision = 0): Resource<T> {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
     data: null,
     error: null,
@@ -29,7 +32,7 @@ export function useResource<T>(path: string | null, purpose?: string): Resource<
       },
     );
     return () => controller.abort();
-  }, [path, purpose, generation]);
+  }, [path, purpose, generation, revision]);
 
   return { ...state, reload };
 }
@@ -38,8 +41,8 @@ export function useResource<T>(path: string | null, purpose?: string): Resource<
  * A resource whose API may not exist yet (plan, calendar, decisions … are
  * being built): 404 means "not available", shown as such, never as an error.
  */
-export function useOptionalResource<T>(path: string | null): Resource<T> & { unavailable: boolean } {
-  const r = useResource<T>(path);
+export function useOptionalResource<T>(path: string | null, revision = 0): Resource<T> & { unavailable: boolean } {
+  const r = useResource<T>(path, undefined, revision);
   const unavailable = r.error?.status === 404;
   return { ...r, error: unavailable ? null : r.error, unavailable };
 }

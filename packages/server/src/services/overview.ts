@@ -21,9 +21,20 @@ type Overview = z.infer<typeof api.CitizenOverview>;
  * the same read functions the single-topic endpoints use. Employees only
  * ('overview.read'); the citizen's own view is Min plan.
  */
-export async function citizenOverview(a: Access, citizenId: string): Promise<Overview> {
-  return a.gateway.run(a.ctx, { action: 'overview.read', subject: { citizenId }, resourceType: 'citizen_overview', resourceId: citizenId }, async (g) => {
-    const { tx, caseId } = g;
+export function citizenOverview(a: Access, citizenId: string): Promise<Overview> {
+  return overview(a, { citizenId }, citizenId);
+}
+
+/** The same overview reached from a case (the case page's address): that case's sections, whoever else the citizen has. */
+export function caseOverview(a: Access, caseId: string): Promise<Overview> {
+  return overview(a, { caseId }, caseId);
+}
+
+async function overview(a: Access, subject: { citizenId: string } | { caseId: string }, resourceId: string): Promise<Overview> {
+  return a.gateway.run(a.ctx, { action: 'overview.read', subject, resourceType: 'citizen_overview', resourceId }, async (g) => {
+    const tx = g.tx;
+    const citizenId = g.citizenId!;
+    const caseId = 'caseId' in subject ? subject.caseId : g.caseId;
     const now = a.ctx.now();
     const today = todayInCopenhagen(now);
     // the person and their latest screening result in one query

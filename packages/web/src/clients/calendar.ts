@@ -1,8 +1,6 @@
 /** The combined calendar with conflicts (overlap, same day, travel time). */
 import type { api } from '@helhed/core';
-import { seg } from '../api';
 
-export const calendarPath = (caseId: string) => `/api/cases/${seg(caseId)}/calendar`;
 export const myCalendarPath = '/api/me/calendar';
 
 export type Calendar = (typeof api.Calendar)['_output'];

@@ -1,18 +1,13 @@
-import { calendarPath, type Calendar } from '../clients/calendar';
+import type { Calendar } from '../clients/calendar';
 import { formatInstant } from '../format';
-import { useOptionalResource } from '../useResource';
+import type { CaseSectionProps } from './case-section';
 import { Section } from './Section';
-import { ErrorAlert, Loading } from './Status';
 
 /** The citizen's appointments across sectors in the coming weeks; conflicts marked and explained. */
-export function CalendarSection({ id, caseId }: { id: string; caseId: string }) {
-  const r = useOptionalResource<Calendar>(calendarPath(caseId));
+export function CalendarSection({ id, overview }: CaseSectionProps) {
   return (
     <Section id={id} title="Kalender">
-      {r.loading && !r.data && <Loading />}
-      <ErrorAlert error={r.error} />
-      {r.unavailable && <p>Kalenderen kan ikke vises.</p>}
-      {r.data && <CalendarView cal={r.data} />}
+      {overview.calendar ? <CalendarView cal={overview.calendar} /> : <p>Kalenderen kan ikke vises.</p>}
     </Section>
   );
 }

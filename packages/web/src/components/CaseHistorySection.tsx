@@ -2,14 +2,15 @@ import { seg } from '../api';
 import { CASE_EVENT_LABELS } from '../labels';
 import type { CaseEvent, Items } from '../types';
 import { useResource } from '../useResource';
+import type { CaseSectionProps } from './case-section';
 import { InstantText } from './DateText';
 import { describeEvent } from './describeEvent';
 import { Section } from './Section';
 import { Empty, ErrorAlert, Loading } from './Status';
 
-/** The append-only case history, newest first. */
-export function CaseHistorySection({ id, caseId }: { id: string; caseId: string }) {
-  const events = useResource<Items<CaseEvent>>(`/api/cases/${seg(caseId)}/events`);
+/** The append-only case history, newest first (not in the overview: read on its own, again after each edit). */
+export function CaseHistorySection({ id, kase, revision }: CaseSectionProps) {
+  const events = useResource<Items<CaseEvent>>(`/api/cases/${seg(kase.id)}/events`, undefined, revision);
   const items = events.data ? [...events.data.items].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)) : [];
   return (
     <Section id={id} title="Sagshistorik">

@@ -1,44 +1,43 @@
 /** Contact persons with the contacts-per-citizen figures (SPEC C1). */
-import { seg } from '../api';
 import { sectorLabel } from '../labels';
-import type { Contact, ContactList } from '../types';
-import { useResource } from '../useResource';
+import type { Contact } from '../types';
+import type { CaseSectionProps } from './case-section';
 import { DateText } from './DateText';
 import { Section } from './Section';
-import { Empty, ErrorAlert, Loading } from './Status';
+import { Empty } from './Status';
 
-export function ContactsSection({ id, caseId }: { id: string; caseId: string }) {
-  const contacts = useResource<ContactList>(`/api/cases/${seg(caseId)}/contacts`);
-  const data = contacts.data;
-  const current = data ? sortCurrent(data.items.filter((c) => c.endedOn === null)) : [];
-  const earlier = data ? data.items.filter((c) => c.endedOn !== null).sort((a, b) => (b.endedOn ?? '').localeCompare(a.endedOn ?? '')) : [];
+export function ContactsSection({ id, overview }: CaseSectionProps) {
+  const data = overview.contacts;
+  const current = sortCurrent(data.items.filter((c) => c.endedOn === null));
+  const earlier = data.items.filter((c) => c.endedOn !== null).sort((a, b) => (b.endedOn ?? '').localeCompare(a.endedOn ?? ''));
   return (
     <Section id={id} title="Kontaktpersoner">
-      {contacts.loading && !data && <Loading />}
-      <ErrorAlert error={contacts.error} />
-      {data && (
-        <>
-          <dl className="stats">
-            <Stat label="Aktive kontaktpersoner" value={data.counts.active} />
-            <Stat label="Myndighedspersoner" value={data.counts.activeAuthority} />
-            <Stat label="Mødt de seneste 12 måneder" value={data.counts.authorityLast12Months} note="myndighedspersoner" />
-            <Stat
-              label="Skift af koordinerende sagsbehandler"
-              value={data.counts.coordinatorChangesLast12Months}
-              note="de seneste 12 måneder"
-              warn={data.counts.coordinatorChangesLast12Months > 0}
-            />
-          </dl>
-          {data.counts.coordinatorChangesLast12Months > 0 && (
-            <p className="alert alert-warn">
-              Borgeren har skiftet koordinerende sagsbehandler i det seneste år. Prioritér kontinuitet i kontakten.
-            </p>
-          )}
-          <h3>Nuværende kontaktpersoner</h3>
-          {current.length === 0 ? <Empty>Ingen nuværende kontaktpersoner.</Empty> : <ContactItems contacts={current} />}
-          <h3>Tidligere kontaktpersoner</h3>
-          {earlier.length === 0 ? <Empty>Ingen tidligere kontaktpersoner.</Empty> : <ContactItems contacts={earlier} />}
-        </>
+      <dl className="stats">
+        <Stat label="Aktive kontaktpersoner" value={data.counts.active} />
+        <Stat label="Myndighedspersoner" value={data.counts.activeAuthority} />
+        <Stat label="Mødt de seneste 12 måneder" value={data.counts.authorityLast12Months} note="myndighedspersoner" />
+        <Stat
+          label="Skift af koordinerende sagsbehandler"
+          value={data.counts.coordinatorChangesLast12Months}
+          note="de seneste 12 måneder"
+          warn={data.counts.coordinatorChangesLast12Months > 0}
+        />
+      </dl>
+      {data.counts.coordinatorChangesLast12Months > 0 && (
+        <p className="alert alert-warn">
+          Borgeren har skiftet koordinerende sagsbehandler i det seneste år. Prioritér kontinuitet i kontakten.
+        </p>
+      )}
+      <h3>Nuværende kontaktpersoner</h3>
+      {current.length === 0 ? <Empty>Ingen nuværende kontaktpersoner.</Empty> : <ContactItems contacts={current} />}
+      <h3>Tidligere kontaktpersoner</h3>
+      {earlier.length === 0 ? (
+        <Empty>Ingen tidligere kontaktpersoner.</Empty>
+      ) : (
+        <details>
+          <summary>{earlier.length === 1 ? 'Vis den tidligere kontaktperson' : `Vis de ${earlier.length} tidligere kontaktpersoner`}</summary>
+          <ContactItems contacts={earlier} />
+        </details>
       )}
     </Section>
   );

@@ -1,50 +1,46 @@
 import { useId, useState } from 'react';
-import { ApiError } from '../api';
-import { COMPLAINT_STATUS_LABELS, complaintsPath, type ComplaintList } from '../clients/complaints';
+import { ApiError, asApiError } from '../api';
+import { COMPLAINT_STATUS_LABELS } from '../clients/complaints';
 import {
   CHANNEL_LABELS,
-  decisionsPath,
   draftDecision,
   issueDecision,
   updateDraft,
   previewPath,
   type Decision,
-  type DecisionList,
   type DecisionPreview,
   type DeliveryChannel,
 } from '../clients/decisions';
-import { useOptionalResource, useResource } from '../useResource';
+import { formatDate } from '../format';
+import { useResource } from '../useResource';
+import type { CaseSectionProps } from './case-section';
 import { DateText } from './DateText';
 import { Section } from './Section';
 import { Empty, ErrorAlert, Loading } from './Status';
 
 const STATUS: Record<Decision['status'], string> = { draft: 'Udkast', issued: 'Sendt', discarded: 'Kasseret' };
 
-/** The case's decisions (draft → preview → issue by a channel) and the complaints about them. */
-export function DecisionsSection({ id, caseId }: { id: string; caseId: string }) {
-  const decisions = useOptionalResource<DecisionList>(decisionsPath(caseId));
-  const complaints = useOptionalResource<ComplaintList>(complaintsPath(caseId));
-  const items = (decisions.data?.items ?? []).filter((d) => d.status !== 'discarded');
+/** The case's decisions (draft → preview → issue by a channel) and the complaints about them; the lists come from the overview. */
+export function DecisionsSection({ id, kase, overview, refresh }: CaseSectionProps) {
+  const items = overview.decisions.filter((d) => d.status !== 'discarded');
+  const complaints = overview.complaints;
   const hasDraft = items.some((d) => d.status === 'draft');
   return (
     <Section id={id} title="Afgørelser og klager">
-      {decisions.loading && !decisions.data && <Loading />}
-      <ErrorAlert error={decisions.error} />
-      {decisions.data && items.length === 0 && <Empty>Der er ingen afgørelser i sagen.</Empty>}
+      {items.length === 0 && <Empty>Der er ingen afgørelser i sagen.</Empty>}
       <ul className="item-list">
         {items.map((d) => (
           <li key={d.id} className="item">
-            <DecisionItem d={d} onChanged={decisions.reload} />
+            <DecisionItem d={d} onChanged={refresh} />
           </li>
         ))}
       </ul>
-      {decisions.data && !hasDraft && <DraftForm caseId={caseId} onDone={decisions.reload} />}
+      {!hasDraft && <DraftForm caseId={kase.id} onDone={refresh} />}
       <h3>Klager</h3>
-      <ErrorAlert error={complaints.error} />
-      {complaints.data && complaints.data.items.length === 0 && <Empty>Der er ingen klager.</Empty>}
-      {complaints.data && complaints.data.items.length > 0 && (
+      {complaints.length === 0 && <Empty>Der er ingen klager.</Empty>}
+      {complaints.length > 0 && (
         <ul className="item-list">
-          {complaints.data.items.map((c) => (
+          {complaints.map((c) => (
             <li key={c.id} className="item">
               <p className="item-title title-row">
                 <span>{c.scope === 'whole' ? 'Klage over hele afgørelsen' : `Klage over: ${c.elements.map((e) => e.title).join(', ')}`}</span>
@@ -81,10 +77,10 @@ function DecisionItem({ d, onChanged }: { d: Decision; onChanged: () => void }) 
     setError(null);
     try {
       const r = await issueDecision(d.id, d.version, channel);
-      setIssued(`Afgørelsen er sendt med ${CHANNEL_LABELS[channel]}. Klagefrist: ${r.letter.complaintDeadline}.`);
+      setIssued(`Afgørelsen er sendt med ${CHANNEL_LABELS[channel]}. Klagefrist: ${formatDate(r.letter.complaintDeadline)}.`);
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Afgørelsen kunne ikke sendes. Prøv igen.'));
+      setError(asApiError(e, 'Afgørelsen kunne ikke sendes. Prøv igen.'));
     } finally {
       setBusy(false);
     }
@@ -192,7 +188,7 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       setReasoning('');
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Fejl', 'Udkastet kunne ikke laves. Prøv igen.'));
+      setError(asApiError(err, 'Udkastet kunne ikke laves. Prøv igen.'));
     } finally {
       setBusy(false);
     }
@@ -229,7 +225,7 @@ function ElementReasoningForm({ d, onSaved }: { d: Decision; onSaved: () => void
       setSaved(true);
       onSaved();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Fejl', 'Begrundelserne kunne ikke gemmes. Prøv igen.'));
+      setError(asApiError(err, 'Begrundelserne kunne ikke gemmes. Prøv igen.'));
     } finally {
       setBusy(false);
     }

@@ -1,19 +1,37 @@
-import { planPath, type Plan } from '../clients/plan';
-import { useOptionalResource } from '../useResource';
+/**
+ * The one plan on the case page: the overall goal in the citizen's words,
+ * sub-goals by priority with their interventions, and each goal's progression
+ * over time with its follow-ups. Editing the plan has its own page.
+ */
+import { useState } from 'react';
+import { Link } from '../router';
+import type { CaseSectionProps } from './case-section';
 import { DateText, InstantText } from './DateText';
+import { GoalFollowUps } from './GoalFollowUps';
 import { Section } from './Section';
-import { ErrorAlert, Loading } from './Status';
+import { Notice } from './Status';
 
-/** The one plan: the overall goal in the citizen's words, sub-goals by priority with progression (1–10) and follow-up. */
-export function PlanSection({ id, caseId }: { id: string; caseId: string }) {
-  const r = useOptionalResource<Plan>(planPath(caseId));
-  const p = r.data;
+export const planPageHref = (caseId: string) => `/sager/${encodeURIComponent(caseId)}/plan`;
+
+export function PlanSection({ id, kase, overview, refresh }: CaseSectionProps) {
+  const p = overview.plan;
+  const [notice, setNotice] = useState<string | null>(null);
+  const recorded = (message: string) => {
+    setNotice(message);
+    refresh();
+  };
   return (
     <Section id={id} title="Plan">
-      {r.loading && !p && <Loading />}
-      <ErrorAlert error={r.error} />
-      {r.unavailable && <p>Der er ikke lavet en plan i sagen endnu.</p>}
-      {p && (
+      <Notice message={notice} />
+      {!p ? (
+        <>
+          <p>Der er ikke lavet en plan i sagen endnu.</p>
+          {!kase.holisticConsent && <p className="alert alert-warn">Borgeren skal give samtykke til den helhedsorienterede indsats, før der kan lægges en plan.</p>}
+          <Link className="button" href={planPageHref(kase.id)}>
+            Lav planen
+          </Link>
+        </>
+      ) : (
         <>
           <p className="item-meta">
             <span>Version {p.version}</span>
@@ -22,18 +40,26 @@ export function PlanSection({ id, caseId }: { id: string; caseId: string }) {
             </span>
             <span>Årsag: {p.reason}</span>
           </p>
+          <p>
+            <Link className="button button-secondary" href={planPageHref(kase.id)}>
+              Ret planen og se versionerne
+            </Link>
+          </p>
           <h3>Overordnet mål</h3>
           <blockquote className="citizen-words">»{p.overallGoal.citizenWords}«</blockquote>
           {p.overallGoal.caseworkerText && <p>{p.overallGoal.caseworkerText}</p>}
-          <Progress progress={p.overallGoal.progress} />
+          <GoalFollowUps caseId={kase.id} goalId={p.overallGoal.id} goalTitle="Overordnet mål" progress={p.overallGoal.progress} onRecorded={recorded} />
           <h3>Delmål</h3>
+          {p.subGoals.length === 0 && <p className="empty">Planen har ingen delmål endnu.</p>}
           <ol className="item-list">
             {[...p.subGoals]
               .sort((a, b) => a.priority - b.priority)
               .map((g) => (
                 <li key={g.id} className="item">
                   <p className="item-title title-row">
-                    <span>{g.title}</span>
+                    <span>
+                      {g.priority}. {g.title}
+                    </span>
                     <span className="badge">{g.domainLabel}</span>
                     {g.progress.followUpDue && <span className="badge badge-warn">Opfølgning forfalden</span>}
                   </p>
@@ -45,9 +71,9 @@ export function PlanSection({ id, caseId }: { id: string; caseId: string }) {
                         Mål nås: <DateText date={g.targetDate} />
                       </span>
                     )}
-                    {g.interventions.length > 0 && <span>Indsatser: {g.interventions.map((i) => i.title).join(', ')}</span>}
+                    <span>{g.interventions.length > 0 ? `Indsatser: ${g.interventions.map((i) => i.title).join(', ')}` : 'Ingen indsatser knyttet'}</span>
                   </p>
-                  <Progress progress={g.progress} />
+                  <GoalFollowUps caseId={kase.id} goalId={g.id} goalTitle={g.title} progress={g.progress} onRecorded={recorded} />
                 </li>
               ))}
           </ol>
@@ -57,30 +83,5 @@ export function PlanSection({ id, caseId }: { id: string; caseId: string }) {
         </>
       )}
     </Section>
-  );
-}
-
-function Progress({ progress }: { progress: Plan['overallGoal']['progress'] }) {
-  return (
-    <p className="progress-line">
-      {progress.progression !== null ? (
-        <>
-          <meter min={1} max={10} value={progress.progression} aria-label="Progression">
-            {progress.progression}/10
-          </meter>{' '}
-          Progression {progress.progression}/10
-        </>
-      ) : (
-        'Ingen opfølgning endnu'
-      )}
-      {' · '}
-      {progress.achievementLabel}
-      {progress.nextFollowUpOn && (
-        <>
-          {' · Næste opfølgning '}
-          <DateText date={progress.nextFollowUpOn} />
-        </>
-      )}
-    </p>
   );
 }

@@ -30,3 +30,8 @@ export function ErrorAlert({ error }: { error: ApiError | null }) {
 export function Empty({ children }: { children: string }) {
   return <p className="empty">{children}</p>;
 }
+
+/** A live region that is always in the page, so a success message put into it is read out. */
+export function Notice({ message }: { message: string | null }) {
+  return <div role="status">{message && <p className="alert alert-success">{message}</p>}</div>;
+}

@@ -14,11 +14,10 @@ import { Link } from '../router';
 import type { Assessment, CriterionResult, Items, QueueItem, SectorRecord } from '../types';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../uuid';
 
 export function CandidatePage({ citizenId }: { citizenId: string }) {
-  const valid = UUID.test(citizenId);
+  const valid = isUuid(citizenId);
   const history = useResource<ScreeningHistory>(valid ? screeningResultsPath(citizenId) : null, 'target_group_screening');
   const queue = useResource<Items<QueueItem>>(valid ? queuePath : null, 'target_group_screening');
   const name = queue.data?.items.find((i) => i.citizenId === citizenId)?.name ?? null;

@@ -1,71 +1,89 @@
-/** The citizen overview, starting from the holistic case: summary, contacts, consents, plan, interventions, calendar, decisions, tasks, history. */
-import { seg } from '../api';
+/**
+ * The case page: the citizen's whole course on one screen, read in one call
+ * (the overview) and read again after every edit on it. The sections are a
+ * plain list: adding one is one line in CASE_SECTIONS.
+ */
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { caseOverviewPath, type CaseOverview } from '../clients/overview';
+import { AssessmentSection } from '../components/AssessmentSection';
+import type { CaseSectionProps } from '../components/case-section';
 import { CaseHistorySection } from '../components/CaseHistorySection';
 import { CaseSummary } from '../components/CaseSummary';
 import { CaseTasksSection } from '../components/CaseTasksSection';
+import { CalendarSection } from '../components/CalendarSection';
 import { ConsentsSection } from '../components/ConsentsSection';
 import { ContactsSection } from '../components/ContactsSection';
-import { InterventionsSection } from '../components/InterventionsSection';
-import { CalendarSection } from '../components/CalendarSection';
 import { DecisionsSection } from '../components/DecisionsSection';
+import { FamilySection } from '../components/FamilySection';
+import { InterventionsSection } from '../components/InterventionsSection';
 import { PlanSection } from '../components/PlanSection';
 import { ErrorAlert, Loading } from '../components/Status';
 import { Link } from '../router';
-import type { HolisticCase } from '../types';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
+import { isUuid } from '../uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const PARTS = [
-  ['kontakter', 'Kontaktpersoner'],
-  ['samtykker', 'Samtykker'],
-  ['plan', 'Plan'],
-  ['indsatser', 'Indsatser'],
-  ['kalender', 'Kalender'],
-  ['afgoerelser', 'Afgørelser og klager'],
-  ['opgaver', 'Opgaver'],
-  ['historik', 'Sagshistorik'],
-] as const;
+const CASE_SECTIONS: { id: string; label: string; Section: ComponentType<CaseSectionProps> }[] = [
+  { id: 'kontakter', label: 'Kontaktpersoner', Section: ContactsSection },
+  { id: 'samtykker', label: 'Samtykker', Section: ConsentsSection },
+  { id: 'udredning', label: 'Udredning', Section: AssessmentSection },
+  { id: 'plan', label: 'Plan', Section: PlanSection },
+  { id: 'indsatser', label: 'Indsatser', Section: InterventionsSection },
+  { id: 'kalender', label: 'Kalender', Section: CalendarSection },
+  { id: 'familie', label: 'Familie', Section: FamilySection },
+  { id: 'afgoerelser', label: 'Afgørelser og klager', Section: DecisionsSection },
+  { id: 'opgaver', label: 'Opgaver', Section: CaseTasksSection },
+  { id: 'historik', label: 'Sagshistorik', Section: CaseHistorySection },
+];
 
 export function CasePage({ caseId }: { caseId: string }) {
-  const valid = UUID.test(caseId);
-  const kase = useResource<HolisticCase>(valid ? `/api/cases/${seg(caseId)}` : null);
-  const c = kase.data;
-  usePageTitle(c ? `Sag: ${c.citizenName}` : 'Sag');
+  const valid = isUuid(caseId);
+  const [revision, setRevision] = useState(0);
+  const overview = useResource<CaseOverview>(valid ? caseOverviewPath(caseId) : null, undefined, revision);
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  const o = overview.data;
+  const kase = o?.case ?? null;
+  usePageTitle(kase ? `Sag: ${kase.citizenName}` : 'Sag');
+  useScrollToSectionOnArrival(o !== null);
   return (
     <>
       <nav aria-label="Brødkrumme" className="breadcrumb">
         <Link href="/">Overblik</Link>
         <span aria-hidden="true"> › </span>
-        <span aria-current="page">{c ? c.citizenName : 'Sag'}</span>
+        <span aria-current="page">{kase ? kase.citizenName : 'Sag'}</span>
       </nav>
-      <h1 tabIndex={-1}>{c ? c.citizenName : 'Sag'}</h1>
+      <h1 tabIndex={-1}>{kase ? kase.citizenName : 'Sag'}</h1>
       {!valid && <p className="alert alert-error">Sagen findes ikke. Tjek adressen.</p>}
-      {kase.loading && !c && <Loading what="Henter sagen" />}
-      <ErrorAlert error={kase.error} />
-      {c && (
+      {overview.loading && !o && <Loading what="Henter sagen" />}
+      <ErrorAlert error={overview.error} />
+      {o && kase && (
         <>
-          <CaseSummary kase={c} />
+          <CaseSummary kase={kase} overview={o} refresh={refresh} />
           <nav aria-label="Sagens afsnit" className="toc">
             <ul>
-              {PARTS.map(([id, label]) => (
+              {CASE_SECTIONS.map(({ id, label }) => (
                 <li key={id}>
                   <a href={`#${id}`}>{label}</a>
                 </li>
               ))}
             </ul>
           </nav>
-          <ContactsSection id="kontakter" caseId={c.id} />
-          <ConsentsSection id="samtykker" citizenId={c.citizenId} />
-          <PlanSection id="plan" caseId={c.id} />
-          <InterventionsSection id="indsatser" caseId={c.id} />
-          <CalendarSection id="kalender" caseId={c.id} />
-          <DecisionsSection id="afgoerelser" caseId={c.id} />
-          <CaseTasksSection id="opgaver" caseId={c.id} />
-          <CaseHistorySection id="historik" caseId={c.id} />
+          {CASE_SECTIONS.map(({ id, Section }) => (
+            <Section key={id} id={id} kase={kase} overview={o} refresh={refresh} revision={revision} />
+          ))}
         </>
       )}
     </>
   );
+}
+
+/** A link to a section (/sager/…#plan) lands there once the overview has arrived. */
+function useScrollToSectionOnArrival(loaded: boolean): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!loaded || done.current) return;
+    done.current = true;
+    const id = window.location.hash.slice(1);
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, [loaded]);
 }

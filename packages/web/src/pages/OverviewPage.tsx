@@ -1,5 +1,6 @@
 /** The start page: for caseworkers the caseload and open tasks; for others, where to go. */
 import { CaseloadSection } from '../components/CaseloadSection';
+import { DueFollowUpsSection } from '../components/DueFollowUpsSection';
 import { MyTasksSection } from '../components/MyTasksSection';
 import { Section } from '../components/Section';
 import { Link } from '../router';
@@ -53,6 +54,7 @@ function CaseworkOverview({ coordinating }: { coordinating: boolean }) {
       <div className="columns">
         <CaseloadSection caseload={caseload} />
         <MyTasksSection citizenByCase={citizenByCase} />
+        {coordinating && <DueFollowUpsSection />}
       </div>
     </>
   );

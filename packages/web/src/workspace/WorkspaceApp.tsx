@@ -1,9 +1,10 @@
 /** The caseworker's workspace (its own chunk): navigation by role, and the pages. */
 import '../styles.css';
+import { lazy, Suspense } from 'react';
 import type { Session } from '../App';
 import { Layout, type NavItem } from '../components/Layout';
+import { Loading } from '../components/Status';
 import { CandidatePage } from '../pages/CandidatePage';
-import { CasePage } from '../pages/CasePage';
 import { ForumPage } from '../pages/ForumPage';
 import { ImportPage } from '../pages/ImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -15,6 +16,11 @@ import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
+
+// The case and its editors are chunks of their own: the first load of the workspace stays within its budget (decisions.md).
+const CasePage = lazy(() => import('../pages/CasePage').then((m) => ({ default: m.CasePage })));
+const AssessmentPage = lazy(() => import('../pages/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const PlanPage = lazy(() => import('../pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 
 type Page = { href: string; label: string; roles: string[] | 'all' };
 
@@ -49,7 +55,9 @@ export default function WorkspaceApp({ session, path, notice }: { session: Sessi
           <p>{notice}</p>
         </div>
       )}
-      <Routes path={path} roles={session.me.roles} />
+      <Suspense fallback={<Loading what="Henter siden" />}>
+        <Routes path={path} roles={session.me.roles} />
+      </Suspense>
     </Layout>
   );
 }
@@ -67,5 +75,9 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (candidate) return <CandidatePage citizenId={candidate.citizenId!} />;
   const kase = match('/sager/:caseId', path);
   if (kase) return <CasePage caseId={kase.caseId!} />;
+  const assessment = match('/sager/:caseId/udredning', path);
+  if (assessment) return <AssessmentPage caseId={assessment.caseId!} />;
+  const plan = match('/sager/:caseId/plan', path);
+  if (plan) return <PlanPage caseId={plan.caseId!} />;
   return <NotFoundPage />;
 }

@@ -1,0 +1,62 @@
+import { PHASE_LABELS, PHASE_RULES, type CasePhase } from '@helhed/core';
+import { useId, useState, type FormEvent } from 'react';
+import { asApiError, type ApiError } from '../api';
+import { changePhase } from '../clients/cases';
+import type { HolisticCase } from '../types';
+import { ErrorAlert } from './Status';
+
+/**
+ * Moves the case on to a phase the rules allow from here; the server checks
+ * the consent gate. Closing the case is not offered here: it ends the effort.
+ */
+export function PhaseControl({ kase, onChanged }: { kase: HolisticCase; onChanged: () => void }) {
+  const next: CasePhase[] = PHASE_RULES[kase.phase].next.filter((p) => p !== 'closed');
+  const [wanted, setWanted] = useState<CasePhase | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const selectId = useId();
+  if (next.length === 0) return null;
+  const to = wanted !== null && next.includes(wanted) ? wanted : next[0]!;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await changePhase(kase.id, to, kase.version);
+      setDone(`Sagen er nu i fasen »${PHASE_LABELS[to]}«.`);
+      setWanted(null);
+      onChanged();
+    } catch (e) {
+      setError(asApiError(e, 'Fasen blev ikke skiftet. Prøv igen.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <label htmlFor={selectId} className="visually-hidden">
+        Ny fase
+      </label>
+      <select id={selectId} value={to} onChange={(e) => setWanted(e.target.value as CasePhase)}>
+        {next.map((p) => (
+          <option key={p} value={p}>
+            {PHASE_LABELS[p]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small" disabled={busy}>
+        {busy ? 'Skifter …' : 'Skift fase'}
+      </button>
+      {done && (
+        <p className="sub" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorAlert error={error} />
+    </form>
+  );
+}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ApiError } from '../api';
-import { COMPLAINT_STATUS_LABELS, complaintsPath, type ComplaintList } from '../clients/complaints';
+import { COMPLAINT_STATUS_LABELS, complaintPagePath, complaintsPath, type ComplaintList } from '../clients/complaints';
 import {
   CHANNEL_LABELS,
   decisionsPath,
@@ -13,8 +13,10 @@ import {
   type DecisionPreview,
   type DeliveryChannel,
 } from '../clients/decisions';
+import { Link } from '../router';
 import { useOptionalResource, useResource } from '../useResource';
 import { DateText } from './DateText';
+import { RegisterComplaintForm } from './RegisterComplaintForm';
 import { Section } from './Section';
 import { Empty, ErrorAlert, Loading } from './Status';
 
@@ -60,10 +62,12 @@ export function DecisionsSection({ id, caseId }: { id: string; caseId: string })
                 {c.late && <span>{c.daysLate} dage for sent</span>}
               </p>
               <p>{c.text}</p>
+              <p className="item-link"><Link href={complaintPagePath(c.id)}>Behandl klagen<span className="visually-hidden"> modtaget {c.receivedOn}</span></Link></p>
             </li>
           ))}
         </ul>
       )}
+      <RegisterComplaintForm decisions={items} />
     </Section>
   );
 }

@@ -8,6 +8,7 @@ import { ContactsSection } from '../components/ContactsSection';
 import { InterventionsSection } from '../components/InterventionsSection';
 import { CalendarSection } from '../components/CalendarSection';
 import { DecisionsSection } from '../components/DecisionsSection';
+import { MessagesSection } from '../components/MessagesSection';
 import { PlanSection } from '../components/PlanSection';
 import { ErrorAlert, Loading } from '../components/Status';
 import { Link } from '../router';
@@ -24,6 +25,7 @@ const PARTS = [
   ['indsatser', 'Indsatser'],
   ['kalender', 'Kalender'],
   ['afgoerelser', 'Afgørelser og klager'],
+  ['beskeder', 'Beskeder'],
   ['opgaver', 'Opgaver'],
   ['historik', 'Sagshistorik'],
 ] as const;
@@ -62,6 +64,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <InterventionsSection id="indsatser" caseId={c.id} />
           <CalendarSection id="kalender" caseId={c.id} />
           <DecisionsSection id="afgoerelser" caseId={c.id} />
+          <MessagesSection id="beskeder" caseId={c.id} />
           <CaseTasksSection id="opgaver" caseId={c.id} />
           <CaseHistorySection id="historik" caseId={c.id} />
         </>

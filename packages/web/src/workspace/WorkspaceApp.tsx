@@ -1,7 +1,9 @@
 /** The caseworker's workspace (its own chunk): navigation by role, and the pages. */
 import '../styles.css';
+import { lazy, Suspense } from 'react';
 import type { Session } from '../App';
 import { Layout, type NavItem } from '../components/Layout';
+import { Loading } from '../components/Status';
 import { CandidatePage } from '../pages/CandidatePage';
 import { CasePage } from '../pages/CasePage';
 import { ForumPage } from '../pages/ForumPage';
@@ -15,6 +17,10 @@ import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
+import { useScrollToHash } from '../useScrollToHash';
+
+// Complaint handling is a few times a month: its own chunk keeps the first load small.
+const ComplaintPage = lazy(() => import('../pages/ComplaintPage').then((m) => ({ default: m.ComplaintPage })));
 
 type Page = { href: string; label: string; roles: string[] | 'all' };
 
@@ -42,6 +48,7 @@ export function navFor(roles: string[], path: string): NavItem[] {
 
 export default function WorkspaceApp({ session, path, notice }: { session: Session; path: string; notice: string | null }) {
   useFocusOnNavigate(path);
+  useScrollToHash(path);
   return (
     <Layout session={session} nav={navFor(session.me.roles, path)}>
       {notice && (
@@ -67,5 +74,13 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (candidate) return <CandidatePage citizenId={candidate.citizenId!} />;
   const kase = match('/sager/:caseId', path);
   if (kase) return <CasePage caseId={kase.caseId!} />;
+  const complaint = match('/klager/:complaintId', path);
+  if (complaint) {
+    return (
+      <Suspense fallback={<Loading what="Henter siden" />}>
+        <ComplaintPage complaintId={complaint.complaintId!} />
+      </Suspense>
+    );
+  }
   return <NotFoundPage />;
 }

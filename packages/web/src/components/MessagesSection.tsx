@@ -120,7 +120,7 @@ function Thread({ threadId, onChanged }: { threadId: string; onChanged: () => vo
               </li>
             ))}
           </ol>
-          <form onSubmit={send} noValidate>
+          <form onSubmit={send} noValidate className="work-form">
             <div className="field">
               <label htmlFor={fieldId}>Dit svar</label>
               <textarea id={fieldId} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
@@ -158,7 +158,7 @@ function NewThreadForm({ caseId, onSent, onCancel }: { caseId: string; onSent: (
     }
   };
   return (
-    <form onSubmit={submit} noValidate className="draft-form" aria-label="Ny besked til borgeren">
+    <form onSubmit={submit} noValidate className="draft-form work-form" aria-label="Ny besked til borgeren">
       <h3>Ny besked til borgeren</h3>
       <div className="field">
         <label htmlFor={`${base}-s`}>Emne</label>

@@ -69,7 +69,7 @@ function ComplaintForm({ issued }: { issued: Decision[] }) {
   };
 
   return (
-    <form onSubmit={submit} className="draft-form" noValidate aria-label="Registrér en klage">
+    <form onSubmit={submit} className="draft-form work-form" noValidate aria-label="Registrér en klage">
       <h3>Registrér en klage</h3>
       {issued.length > 1 && (
         <div className="field">

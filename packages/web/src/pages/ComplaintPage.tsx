@@ -54,7 +54,7 @@ export function ComplaintPage({ complaintId }: { complaintId: string }) {
             <span className={c.status === 'received' ? 'badge badge-warn' : c.status === 'closed' ? 'badge badge-ok' : 'badge'}>{COMPLAINT_STATUS_LABELS[c.status]}</span>
           </p>
           <Section title="Klagen">
-            <dl className="facts">
+            <dl className="pairs">
               <dt>Afgørelse</dt>
               <dd>
                 {decision.data ? decision.data.title : '…'}

@@ -10,6 +10,7 @@ import { usePageTitle } from '../usePageTitle';
 
 const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
 const STATUS = { pending: 'Afventer', approved: 'Godkendt', rejected: 'Afvist' } as const;
+const BADGE = { pending: 'badge badge-warn', approved: 'badge badge-ok', rejected: 'badge' } as const;
 
 export function ForumPage() {
   usePageTitle('Visitationsforum');
@@ -67,7 +68,7 @@ export function ForumPage() {
             <li key={q.id} className="item">
               <p className="item-title title-row">
                 <span>{q.itemTitle}</span>
-                <span className={q.status === 'pending' ? 'badge badge-warn' : 'badge'}>{STATUS[q.status]}</span>
+                <span className={BADGE[q.status]}>{STATUS[q.status]}</span>
               </p>
               <p className="item-meta">
                 <span>{q.category}</span>
@@ -153,7 +154,7 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
           {decided && (
             <div className="alert alert-success" role="status">
               <p>
-                {decided.status === 'approved' ? 'Godkendt' : 'Afvist'}: {decided.title} til {kr(decided.costDkk)}.
+                {decided.status === 'approved' ? 'Godkendt' : 'Afvist'}: {decided.title} ({kr(decided.costDkk)}).
                 {decided.budget &&
                   ` Budgettet: ${kr(decided.budget.grantedDkk)} bevilget, ${kr(decided.budget.committedDkk)} disponeret i ventende indstillinger, ${kr(decided.budget.remainingDkk)} tilbage.`}
               </p>

@@ -128,7 +128,7 @@ function ResultForm({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => voi
     return step.run(() => recordAppealResult(c.id, { version: c.version, result, receivedOn, ...(note.trim() ? { note } : {}) }));
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate className="work-form">
       <p>Registrér Ankestyrelsens afgørelse, når den kommer.</p>
       <RadioGroup legend="Ankestyrelsens resultat" value={result} onChange={setResult} options={APPEAL_RESULTS.map((r) => ({ value: r, label: APPEAL_RESULT_LABELS[r], hint: RESULT_HINTS[r] }))} />
       <div className="field">

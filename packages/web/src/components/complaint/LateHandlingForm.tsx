@@ -25,7 +25,7 @@ export function LateHandlingForm({ c, onDone }: { c: Complaint; onDone: (c: Comp
           {c.lateHandling === 'consider' ? 'Kommunen behandler klagen alligevel.' : 'Kommunen har afvist klagen, fordi den kom for sent.'} Begrundelse: {c.lateHandlingReason}
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate className="work-form">
           <p>
             Klagen kom {c.daysLate} {c.daysLate === 1 ? 'dag' : 'dage'} efter klagefristen. Kommunen kan behandle den alligevel, hvis der er en god grund til, at den kom for sent. Tag stilling, før afgørelsen genvurderes.
           </p>

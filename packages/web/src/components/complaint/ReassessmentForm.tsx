@@ -69,7 +69,7 @@ function Form({ c, decision, onDone }: { c: Complaint; decision: Decision | null
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate className="work-form">
       <p>Kommunen ser på afgørelsen igen. Ændrer I den, får borgeren en ny afgørelse. Fastholder I den, sendes klagen og sagens akter til Ankestyrelsen.</p>
       <RadioGroup
         legend="Resultat af genvurderingen"

@@ -158,4 +158,18 @@ describe('acceptance: the work queue', () => {
     ok(await mette.post(`/api/complaints/${lateId}/late-handling`, { version: late.json().version, handling: 'consider', reason: 'Lotte var indlagt i december.' }), 200);
     expect((await lottesItems()).find((i: any) => i.refId === lateId)).toMatchObject({ kind: 'reassessment' });
   });
+
+  it("when the case moves to a colleague, mette keeps only her own open tasks on it, marked as such", async () => {
+    const org = (await mette.get('/api/organisation')).json();
+    const louise = org.employees.find((e: any) => e.email.startsWith('louise.'));
+    const before = (await mette.get(`/api/cases/${caseId}`)).json();
+    ok(await mette.put(`/api/cases/${caseId}/coordination`, { coordinatorEmployeeId: louise.id, coordinatorTeamId: null, version: before.version, reason: 'Mette skifter til et andet team' }), 200);
+    const left = await lottesItems();
+    expect(left.length).toBeGreaterThan(0);
+    for (const i of left) expect(i).toMatchObject({ kind: 'task', relation: 'task', citizenName: 'Lotte Frederiksen' });
+    const louiseClient = await loginEmployee(h.app, 'louise', code);
+    const hers = await lottesItems(louiseClient);
+    expect(hers.map((i: any) => i.kind)).toEqual(expect.arrayContaining(['reassessment', 'follow_up']));
+    for (const i of hers) expect(i.relation).toBe('coordinator');
+  });
 });

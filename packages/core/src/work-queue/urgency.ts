@@ -30,7 +30,7 @@ export function urgencyOf(dueOn: LocalDate | null, today: LocalDate): WorkUrgenc
 export interface Rankable {
   urgency: WorkUrgency;
   dueOn: LocalDate | null;
-  /** how long it has waited, for items of the same urgency without a deadline (ISO instant) */
+  /** how long it has waited (ISO instant or date): the last tie-breaker */
   since: string;
   /** the order between kinds on the same day (lower first) */
   kindRank: number;

@@ -53,16 +53,22 @@ export async function myWorkQueue(a: Access): Promise<WorkQueue> {
 
 /** The open cases of my caseload, and any case where an open task of mine lies (e.g. after the case moved to a colleague). */
 async function workCases(tx: Tx, employeeId: string | null): Promise<WorkCase[]> {
-  const { rows } = await sql<{ id: string; citizen_id: string; citizen_name: string; relation: WorkRelation }>`
+  // coalesce: a case without a coordinating team makes inCaseloadOf null, not false.
+  const { rows } = await sql<{ id: string; citizen_id: string; citizen_name: string; in_caseload: boolean; mine: boolean }>`
     select k.id, k.citizen_id, c.name as citizen_name,
-      case when k.closed_at is not null or not ${inCaseloadOf(employeeId)} then 'task'
-        when k.coordinator_employee_id = ${employeeId} then 'coordinator' else 'team' end as relation
+      (k.closed_at is null and coalesce(${inCaseloadOf(employeeId)}, false)) as in_caseload,
+      coalesce(k.coordinator_employee_id = ${employeeId}, false) as mine
     from holistic_case k
     join citizen c on c.id = k.citizen_id
     where (k.closed_at is null and ${inCaseloadOf(employeeId)})
       or exists (select 1 from task t where t.case_id = k.id and t.assignee_employee_id = ${employeeId} and t.status = 'open')
   `.execute(tx);
-  return rows.map((r) => ({ caseId: r.id, citizenId: r.citizen_id, citizenName: r.citizen_name, relation: r.relation }));
+  return rows.map((r) => ({
+    caseId: r.id,
+    citizenId: r.citizen_id,
+    citizenName: r.citizen_name,
+    relation: (!r.in_caseload ? 'task' : r.mine ? 'coordinator' : 'team') satisfies WorkRelation,
+  }));
 }
 
 /** Complaints received and not yet reassessed (nor refused as late). */

@@ -19,6 +19,13 @@ const BADGE: Record<WorkItem['urgency'], string> = {
   later: 'badge',
 };
 
+const RELATION_NOTES: Record<WorkItem['relation'], string> = {
+  coordinator: '',
+  team: ' (dit teams sag)',
+  // the task stayed with me when the case moved to a colleague
+  task: ' (sagen koordineres nu af en anden)',
+};
+
 const COUNT_LABELS: [keyof WorkQueue['counts'], string, string][] = [
   ['overdue', 'overskredet', 'overskredne'],
   ['this_week', 'med frist denne uge', 'med frist denne uge'],
@@ -78,7 +85,7 @@ function WorkQueueItem({ item }: { item: WorkItem }) {
         <span className="work-kind">{item.kindLabel}</span>
         <span>
           Borger: <Link href={`/sager/${seg(item.caseId)}`}>{item.citizenName}</Link>
-          {item.relation === 'team' && ' (dit teams sag)'}
+          {RELATION_NOTES[item.relation]}
         </span>
       </p>
       <p className="item-text">{item.why}</p>

@@ -141,14 +141,14 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
           {q.otherInterventions.length > 0 && <p>Andre indsatser: {q.otherInterventions.map((o) => o.title).join(', ')}</p>}
           {q.status === 'pending' && q.budget && (
             <p>
-              Indstillingen koster {kr(q.costDkk)}
+              Forummets budget har {kr(q.budget.remainingDkk)} tilbage i perioden ({kr(q.budget.uncommittedDkk)} når de ventende indstillinger er regnet med). Indstillingen koster{' '}
+              {kr(q.costDkk)}
               {q.plannedStart && (
                 <>
                   {' '}
-                  med start <DateText date={q.plannedStart} />
+                  og starter <DateText date={q.plannedStart} />.
                 </>
               )}
-              . Forummets budget har {kr(q.budget.remainingDkk)} tilbage i perioden ({kr(q.budget.uncommittedDkk)} når de ventende indstillinger er regnet med).
             </p>
           )}
           {decided && (

@@ -243,11 +243,22 @@ describe('the coordinating caseworker’s week', () => {
 
     const { items: after } = await myItems(page);
     expect(await after.filter({ hasText: 'Besked fra borgeren' }).count()).toBe(0);
-    // the citizen sees both answers as unread from the municipality
+    // the citizen sees both answers as unread from the municipality, and answers again
     const jens = await newPage(browser, 'phone');
     await loginAs(jens.page, { citizenName: CITIZEN });
     expect((await api(jens.page, 'get', '/api/me/messages')).unread).toBe(2);
+    await api(jens.page, 'post', `/api/message-threads/${threadId}/messages`, { body: 'Torsdag passer fint. Tak.' });
     await jens.context.close();
+    // unread is marked in words on the case page until the thread is opened
+    await page.goto(`/sager/${caseId}#beskeder`);
+    await settled(page);
+    await messages.getByText('1 ulæst besked fra borgeren.').waitFor();
+    const unread = messages.locator('.thread-list > li').filter({ hasText: 'Mødet i morgen' });
+    expect(await unread.locator('.badge').textContent()).toBe('1 ulæst');
+    await unread.getByRole('button', { name: /^Åbn tråden/ }).click();
+    await unread.getByText('Torsdag passer fint. Tak.').waitFor();
+    await messages.getByText('Alle beskeder fra borgeren er læst.').waitFor();
+    expect(await unread.locator('.badge').count()).toBe(0);
     expect(pageProblems(page)).toEqual([]);
     await context.close();
   });

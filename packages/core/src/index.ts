@@ -35,3 +35,4 @@ export * from './letters/outbox-policy';
 export * from './rules/visitation';
 export * from './visitation';
 export * from './coordination/index';
+export * from './work-queue/index';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from './support/database';
-import { findCitizen, freshMunicipality, loginCitizen, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
+import { findCitizen, freshMunicipality, loginCitizen, loginEmployee, screenMunicipality, startHarness, type Client, type Harness } from './support/harness';
 
 /**
  * The caseworker's one-screen overview of a citizen (issue 4 item 7, SPEC
@@ -42,14 +42,7 @@ describe('acceptance: citizen overview', () => {
     const ok = (res: { statusCode: number; body: string }, code: number) => expect(res.statusCode, res.body).toBe(code);
 
     // The municipality's screening stores Lotte's target-group result.
-    const started = await ole.post('/api/screenings', {});
-    ok(started, 202);
-    for (let i = 0; i < 200; i++) {
-      const run = (await ole.get(`/api/screenings/${started.json().runId}`)).json();
-      if (run.status === 'done') break;
-      expect(run.status).not.toBe('failed');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await screenMunicipality(ole);
     // Family therapy granted to start 20 November: agreed, not started (today is 23 November).
     const catalogue = Object.fromEntries((await mette.get('/api/catalogue')).json().items.map((i: any) => [i.kind, i]));
     const granted = await mette.post(`/api/cases/${caseId}/visitations`, { catalogueItemId: catalogue.bl_32_familiebehandling.id, plannedStart: '2026-11-20', quantity: 20 });

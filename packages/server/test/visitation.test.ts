@@ -141,6 +141,8 @@ describe('acceptance: visitation within the authority limit and before the forum
   let items: Record<string, any>;
   let lotte: { id: string; openCaseId: string | null };
   let mads: { id: string; openCaseId: string | null };
+  /** the budget as the demo starts: its own requests wait before the forum (seed/demo-visitation.ts) */
+  let atStart: { committedDkk: number };
 
   beforeAll(async () => {
     h = await startHarness();
@@ -150,6 +152,20 @@ describe('acceptance: visitation within the authority limit and before the forum
     items = await catalogue(mette);
     lotte = await findCitizen(mette, LOTTE);
     mads = await findCitizen(jonas, MADS);
+    atStart = await budget(lene);
+  });
+
+  it('the demo forum starts with requests waiting: beyond the caseworkers\' authority, committed against the budget, no names in the queue', async () => {
+    const queue = (await lene.get('/api/visitation-forum/requests')).json().items;
+    expect(queue.map((q: any) => [q.status, q.itemTitle, q.costDkk])).toEqual([
+      ['pending', 'Midlertidigt botilbud', 135_000],
+      ['pending', 'Fleksibel støtte (timepulje)', 67_500],
+    ]);
+    expect(JSON.stringify(queue)).not.toMatch(/Martin|Kenneth/);
+    expect(atStart).toMatchObject({ budgetDkk: 600_000, grantedDkk: 0, committedDkk: 202_500, remainingDkk: 600_000 });
+    const opened = (await lene.get(`/api/visitation-forum/requests/${queue[1].id}`)).json();
+    expect(opened).toMatchObject({ citizenName: 'Kenneth Poulsen', requestedByName: 'Louise Friis', authorityMaxDkk: 50_000, title: 'Ekstra støttetimer i egen bolig (timepulje)' });
+    expect(opened.caseworkerReasoning).toMatch(/egen bolig/);
   });
 
   it('a caseworker grants within her limit directly: costed, legal basis of the rule set in force, in the case history', async () => {
@@ -190,13 +206,13 @@ describe('acceptance: visitation within the authority limit and before the forum
     const requested = (await interventionsOf(mette, lotte.openCaseId!)).find((i) => i.id === res.json().interventionId);
     expect(requested).toMatchObject({ visitationStatus: 'requested', forumRequestId, status: 'planned' });
     // Committed, not yet consumed.
-    expect(await budget(lene)).toMatchObject({ budgetDkk: 600_000, grantedDkk: 0, committedDkk: 135_000, remainingDkk: 600_000, uncommittedDkk: 465_000 });
+    expect(await budget(lene)).toMatchObject({ budgetDkk: 600_000, grantedDkk: 0, committedDkk: atStart.committedDkk + 135_000, remainingDkk: 600_000, uncommittedDkk: 465_000 - atStart.committedDkk });
   });
 
   it('the forum sees the queue without names, opens a request (audited) and approves it: the budget moves', async () => {
     const queue = (await lene.get('/api/visitation-forum/requests')).json().items;
-    expect(queue).toHaveLength(1);
-    expect(queue[0]).toMatchObject({ id: forumRequestId, status: 'pending', costDkk: 135_000, itemTitle: 'Midlertidigt botilbud', requestedByUnit: 'Center for Helhedsorienteret Indsats' });
+    expect(queue.filter((q: any) => q.status === 'pending')).toHaveLength(3);
+    expect(queue.find((q: any) => q.id === forumRequestId)).toMatchObject({ status: 'pending', costDkk: 135_000, itemTitle: 'Midlertidigt botilbud', requestedByUnit: 'Center for Helhedsorienteret Indsats' });
     expect(JSON.stringify(queue)).not.toMatch(/Lotte/);
 
     const request = await lene.get(`/api/visitation-forum/requests/${forumRequestId}`);
@@ -205,12 +221,14 @@ describe('acceptance: visitation within the authority limit and before the forum
     expect(request.json().otherInterventions.length).toBeGreaterThan(0);
     const { db } = await testDatabase();
     const audited = await db.selectFrom('audit_log').select(['action', 'citizen_id', 'outcome']).where('municipality_id', '=', municipalityId).where('actor_id', '=', lene.me.id).where('action', '=', 'visitation.forum_read').execute();
-    expect(audited).toEqual([{ action: 'visitation.forum_read', citizen_id: lotte.id, outcome: 'allowed' }]);
+    // the queue itself is no read of anyone; opening a request is (lene opened Kenneth's above)
+    expect(audited.filter((x) => x.citizen_id === lotte.id)).toEqual([{ action: 'visitation.forum_read', citizen_id: lotte.id, outcome: 'allowed' }]);
+    expect(audited).toHaveLength(2);
 
     const decided = await lene.post(`/api/visitation-forum/requests/${forumRequestId}/decision`, { decision: 'approved', reasoning: 'Bevilget: boligen er afgørende for den samlede plan.' });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json()).toMatchObject({ status: 'approved', decisionReasoning: expect.stringMatching(/boligen/), budget: { grantedDkk: 135_000, remainingDkk: 465_000, committedDkk: 0 } });
-    expect(await budget(henrik)).toMatchObject({ grantedDkk: 135_000, committedDkk: 0, remainingDkk: 465_000 });
+    expect(decided.json()).toMatchObject({ status: 'approved', decisionReasoning: expect.stringMatching(/boligen/), budget: { grantedDkk: 135_000, remainingDkk: 465_000, committedDkk: atStart.committedDkk } });
+    expect(await budget(henrik)).toMatchObject({ grantedDkk: 135_000, committedDkk: atStart.committedDkk, remainingDkk: 465_000 });
     const approved = (await interventionsOf(mette, lotte.openCaseId!)).find((i) => i.forumRequestId === forumRequestId);
     expect(approved).toMatchObject({ visitationStatus: 'approved', visitationStatusLabel: 'Bevilget af visitationsforum' });
     // Decided once: a second decision is refused.
@@ -226,7 +244,7 @@ describe('acceptance: visitation within the authority limit and before the forum
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json()).toMatchObject({ status: 'rejected', decisionReasoning: expect.stringMatching(/almen bolig/) });
     expect((await interventionsOf(mette, lotte.openCaseId!)).find((i) => i.id === first.interventionId)).toMatchObject({ visitationStatus: 'rejected', status: 'ended' });
-    expect(await budget(lene)).toMatchObject({ grantedDkk: 135_000, committedDkk: 0, remainingDkk: 465_000 });
+    expect(await budget(lene)).toMatchObject({ grantedDkk: 135_000, committedDkk: atStart.committedDkk, remainingDkk: 465_000 });
 
     const tooMuch = await ask(12); // 540 000 kr. > 465 000 kr. left
     const before = await data(municipalityId);
@@ -319,6 +337,7 @@ describe('acceptance: the forum budget under concurrent approvals', () => {
     const { code } = await freshMunicipality();
     const [mette, lene, henrik] = (await Promise.all(['mette', 'lene', 'henrik'].map((u) => loginEmployee(h.app, u, code)))) as [Client, Client, Client];
     const items = await catalogue(mette);
+    const atStart = await budget(henrik);
     const lotte = await findCitizen(mette, LOTTE);
     const ask = async () =>
       (await mette.post(`/api/cases/${lotte.openCaseId}/visitations`, { catalogueItemId: items.sel_107.id, plannedStart: '2027-01-01', quantity: 8, reasoning: 'Botilbud i otte måneder, mens boligen findes.' })).json();
@@ -329,7 +348,7 @@ describe('acceptance: the forum budget under concurrent approvals', () => {
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.statusCode === 409)!.json().type).toBe('https://helhed.dk/problems/budget-exceeded');
-    expect(await budget(henrik)).toMatchObject({ grantedDkk: 360_000, remainingDkk: 240_000, committedDkk: 360_000 });
+    expect(await budget(henrik)).toMatchObject({ grantedDkk: 360_000, remainingDkk: 240_000, committedDkk: atStart.committedDkk + 360_000 });
   });
 });
 

@@ -5,7 +5,20 @@
  * `doubtful` are to be checked by someone who knows the current numbering
  * (the employment law was renumbered in 2019 and is being rewritten for 2027).
  */
-import type { CatalogueLegalBasis, RuleSetId } from '@helhed/core';
+import {
+  addDays,
+  authorityFor,
+  computeCost,
+  EXECUTION_STATUS,
+  formatLegalBasis,
+  isRuleSetId,
+  legalBasesUnder,
+  routeRequest,
+  todayInCopenhagen,
+  type CatalogueLegalBasis,
+  type EmployeeRole,
+  type RuleSetId,
+} from '@helhed/core';
 import type { Tx } from '../db/transactions';
 
 const ALL: RuleSetId[] = ['plan-2018', 'hovedlov-2022', 'beskaeftigelsesreform-2027'];
@@ -140,4 +153,117 @@ export async function loadDemoVisitation(tx: Tx, municipalityId: string, idOf: (
       })),
     )
     .execute();
+}
+
+/**
+ * Requests waiting for the visitation forum on the demo's first day, so the
+ * forum (lene, henrik) has something to approve or reject against its budget.
+ * On cases whose stories do not touch visitation: the request's intervention
+ * is not granted until the forum approves, so it is in no decision.
+ */
+export const DEMO_FORUM_REQUESTS = [
+  {
+    citizenKey: 'martin',
+    requestedByKey: 'jonas',
+    catalogueKind: 'sel_107',
+    title: 'Midlertidigt botilbud med døgnstøtte',
+    quantity: 3,
+    startInDays: 21,
+    months: 3,
+    requestedDaysAgo: 6,
+    reasoning:
+      'Martin bor alene og har svært ved at holde fast i misbrugsbehandlingen, når psykiatrien justerer medicinen. Et midlertidigt botilbud i 3 måneder giver ro til at stabilisere begge dele, før han flytter hjem igen.',
+  },
+  {
+    citizenKey: 'kenneth',
+    requestedByKey: 'louise',
+    catalogueKind: 'stoette_timepulje',
+    title: 'Ekstra støttetimer i egen bolig (timepulje)',
+    quantity: 150,
+    startInDays: 7,
+    months: 4,
+    requestedDaysAgo: 2,
+    reasoning:
+      'Kenneth flytter fra forsorgshjemmet til egen bolig. De første måneder har han brug for flere støttetimer, end bostøtten dækker, især om aftenen og i weekenden, så han ikke mister boligen.',
+  },
+] as const;
+
+/** Called from load-demo.ts after the cases and the catalogue exist; requested the given days before `now`. */
+export async function loadDemoForumRequests(tx: Tx, municipalityId: string, ruleSetId: string, idOf: (key: string) => string, now: Date): Promise<void> {
+  if (!isRuleSetId(ruleSetId)) throw new Error(`unknown rule set ${ruleSetId}`);
+  const limits = await tx.selectFrom('authority_limit').selectAll().execute();
+  for (const r of DEMO_FORUM_REQUESTS) {
+    const item = DEMO_CATALOGUE.find((i) => i.kind === r.catalogueKind)!;
+    const citizenId = idOf(`citizen:${r.citizenKey}`);
+    const requestedBy = idOf(`employee:${r.requestedByKey}`);
+    const kase = await tx.selectFrom('holistic_case').select('id').where('citizen_id', '=', citizenId).where('closed_at', 'is', null).executeTakeFirstOrThrow();
+    const employee = await tx.selectFrom('employee').select('unit_id').where('id', '=', requestedBy).executeTakeFirstOrThrow();
+    const roles = (await tx.selectFrom('employee_role').select('role').where('employee_id', '=', requestedBy).execute()).map((x) => x.role as EmployeeRole);
+    const authority = authorityFor(
+      limits.map((l) => ({ role: l.role, unitId: l.unit_id, category: l.category, maxAmountDkk: l.max_amount_dkk === null ? null : Number(l.max_amount_dkk) })),
+      { roles, unitId: employee.unit_id },
+      item.category,
+    );
+    const costDkk = computeCost(item.unitPriceDkk, r.quantity);
+    // Seed data that the rules would grant at once would not be a forum request.
+    if (routeRequest(authority, costDkk) !== 'forum') throw new Error(`demo forum request for ${r.citizenKey} lies within the caseworker's authority`);
+    const requestedAt = new Date(now.getTime() - r.requestedDaysAgo * 86_400_000);
+    const start = addDays(todayInCopenhagen(now), r.startInDays);
+    const interventionId = crypto.randomUUID();
+    const requestId = crypto.randomUUID();
+    const legalBasis = formatLegalBasis(legalBasesUnder(item.legalBases, ruleSetId));
+    await tx
+      .insertInto('intervention')
+      .values({
+        municipality_id: municipalityId,
+        id: interventionId,
+        case_id: kase.id,
+        title: r.title,
+        sector: item.sector,
+        legal_basis: legalBasis,
+        status: EXECUTION_STATUS.requested,
+        start_date: start,
+        end_date: addDays(start, r.months * 30),
+        catalogue_item_id: idOf(`catalogue:${item.kind}`),
+        visitation_status: 'requested',
+        quantity: r.quantity,
+        unit_price_dkk: item.unitPriceDkk,
+        cost_dkk: costDkk,
+        rule_set_id: ruleSetId,
+        created_at: requestedAt,
+      })
+      .execute();
+    await tx
+      .insertInto('visitation_request')
+      .values({
+        municipality_id: municipalityId,
+        id: requestId,
+        intervention_id: interventionId,
+        case_id: kase.id,
+        citizen_id: citizenId,
+        forum_team_id: idOf('team:visitationsforum'),
+        status: 'pending',
+        cost_dkk: costDkk,
+        authority_max_dkk: authority?.maxAmountDkk ?? null,
+        requested_by: requestedBy,
+        requested_at: requestedAt,
+        caseworker_reasoning: r.reasoning,
+      })
+      .execute();
+    const requester = await tx.selectFrom('employee').select('name').where('id', '=', requestedBy).executeTakeFirstOrThrow();
+    await tx
+      .insertInto('case_event')
+      .values({
+        municipality_id: municipalityId,
+        id: crypto.randomUUID(),
+        case_id: kase.id,
+        occurred_at: requestedAt,
+        type: 'intervention_before_forum',
+        actor_kind: 'employee',
+        actor_id: requestedBy,
+        actor_name: requester.name,
+        data: JSON.stringify({ interventionId, title: r.title, legalBasis, costDkk, ruleSetId, forumRequestId: requestId }),
+      })
+      .execute();
+  }
 }

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
 import { loadDemoFamilies } from './demo-family';
-import { loadDemoVisitation } from './demo-visitation';
+import { loadDemoForumRequests, loadDemoVisitation } from './demo-visitation';
 import { loadDemoCoordination } from './demo-coordination';
 import { loadDemoLetterhead } from './demo-letterhead';
 
@@ -228,6 +228,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
     }
     await loadDemoFamilies(tx, m, data, idOf, now);
     await loadDemoVisitation(tx, m, idOf);
+    await loadDemoForumRequests(tx, m, data.ruleSetId, idOf, now);
     await loadDemoCoordination(tx, m, now);
     await loadDemoLetterhead(tx, m);
     return m;

@@ -287,11 +287,22 @@ export async function caseloadConflicts(a: Access): Promise<z.infer<typeof api.C
       .where('k.closed_at', 'is', null)
       .where(inCaseloadOf(me.id))
       .execute();
-    const calendar = await readCalendar(g.tx, cases.map((k) => k.citizen_id), window);
-    const items = cases.flatMap((k) => {
-      const own = calendar.conflicts.filter((c) => c.citizenId === k.citizen_id);
-      return own.length ? [{ caseId: k.id, citizenId: k.citizen_id, citizenName: k.name, conflicts: own.length, firstConflictOn: own[0]!.date }] : [];
-    });
-    return { ...window, items: items.sort((x, y) => (x.firstConflictOn < y.firstConflictOn ? -1 : x.firstConflictOn > y.firstConflictOn ? 1 : x.caseId < y.caseId ? -1 : 1)) };
+    const items = await conflictsByCase(g.tx, cases.map((k) => ({ caseId: k.id, citizenId: k.citizen_id, citizenName: k.name })), window);
+    return { ...window, items };
   });
+}
+
+/** The cases whose citizen has calendar conflicts in the window: one calendar read over all of them, first conflict first. */
+export async function conflictsByCase(
+  tx: Tx,
+  cases: readonly { caseId: string; citizenId: string; citizenName: string }[],
+  window: { from: LocalDate; to: LocalDate },
+): Promise<z.infer<typeof api.CaseloadConflicts>['items']> {
+  if (cases.length === 0) return [];
+  const calendar = await readCalendar(tx, cases.map((k) => k.citizenId), window);
+  const items = cases.flatMap((k) => {
+    const own = calendar.conflicts.filter((c) => c.citizenId === k.citizenId);
+    return own.length ? [{ ...k, conflicts: own.length, firstConflictOn: own[0]!.date }] : [];
+  });
+  return items.sort((x, y) => (x.firstConflictOn < y.firstConflictOn ? -1 : x.firstConflictOn > y.firstConflictOn ? 1 : x.caseId < y.caseId ? -1 : 1));
 }

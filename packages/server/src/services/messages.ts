@@ -140,6 +140,34 @@ export async function unreadMessageCount(tx: Tx, caseId: string, reader: Side): 
   return Number(row.n);
 }
 
+/** Threads of these cases with messages from the citizen nobody on the case has read yet, for the work queue. */
+export async function threadsAwaitingAnswer(
+  tx: Tx,
+  caseIds: readonly string[],
+): Promise<{ threadId: string; caseId: string; subject: string; unread: number; firstUnreadAt: string; lastUnreadAt: string }[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('message as m')
+    .innerJoin('message_thread as t', 't.id', 'm.thread_id')
+    .select(['t.id', 't.case_id', 't.subject'])
+    .select((eb) => [eb.fn.countAll<string>().as('unread'), eb.fn.min('m.sent_at').as('first_at'), eb.fn.max('m.sent_at').as('last_at')])
+    .where('t.case_id', 'in', [...caseIds])
+    .where('m.author_kind', '=', 'citizen')
+    .where('m.read_at', 'is', null)
+    .groupBy(['t.id', 't.case_id', 't.subject'])
+    .orderBy('first_at')
+    .orderBy('t.id')
+    .execute();
+  return rows.map((r) => ({
+    threadId: r.id,
+    caseId: r.case_id,
+    subject: r.subject,
+    unread: Number(r.unread),
+    firstUnreadAt: new Date(r.first_at).toISOString(),
+    lastUnreadAt: new Date(r.last_at).toISOString(),
+  }));
+}
+
 async function readThread(tx: Tx, threadId: string, reader: Side): Promise<ThreadDto> {
   const t = await tx.selectFrom('message_thread').selectAll().where('id', '=', threadId).executeTakeFirstOrThrow();
   const messages = await tx.selectFrom('message').selectAll().where('thread_id', '=', threadId).orderBy('sent_at').orderBy('seq').execute();

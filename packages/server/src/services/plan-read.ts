@@ -132,8 +132,9 @@ export async function readPlan(tx: Tx, caseId: string, onDate: LocalDate): Promi
  */
 export async function listDueFollowUps(
   tx: Tx,
-  filter: { onDate: LocalDate; caseId?: string; coordinator?: { employeeId: string; teamIds: readonly string[] } },
+  filter: { onDate: LocalDate; caseId?: string; caseIds?: readonly string[]; coordinator?: { employeeId: string; teamIds: readonly string[] } },
 ): Promise<z.infer<typeof api.DueFollowUp>[]> {
+  if (filter.caseIds?.length === 0) return [];
   let q = tx
     .selectFrom('plan_goal')
     .innerJoin('holistic_case', 'holistic_case.id', 'plan_goal.case_id')
@@ -142,6 +143,7 @@ export async function listDueFollowUps(
     .where('plan_goal.next_follow_up_on', '<=', filter.onDate)
     .where('holistic_case.closed_at', 'is', null);
   if (filter.caseId) q = q.where('plan_goal.case_id', '=', filter.caseId);
+  if (filter.caseIds) q = q.where('plan_goal.case_id', 'in', [...filter.caseIds]);
   const c = filter.coordinator;
   if (c) {
     q = q.where((eb) =>

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { daysBetween, evaluateTargetGroup, isRuleSetId, storedResult, todayInCopenhagen, type CompactResult, type LocalDate, type TargetGroupResult } from '@helhed/core';
 import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
+import type { Tx } from '../db/transactions';
 import { ProblemError } from '../errors';
 
 /** The target-group assessment is a procedural decision, not an appealable decision (SPEC C2). */
@@ -57,6 +58,22 @@ export interface QueueItem {
   resultId: string;
 }
 
+/** A candidate (status `s`, its result `r`) not yet assessed since that result and without an open case. */
+const awaitingAssessment = sql<boolean>`s.classification in ('mandatory', 'optional')
+  and not exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id and k.closed_at is null)
+  and not exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.assessed_at >= r.evaluated_at)`;
+
+/** How many candidates wait for the individual assessment (counts only: no one is named). */
+export async function countAwaitingAssessment(tx: Tx): Promise<{ candidates: number; mandatory: number }> {
+  const { rows } = await sql<{ candidates: number; mandatory: number }>`
+    select count(*)::int as candidates, (count(*) filter (where s.classification = 'mandatory'))::int as mandatory
+    from target_group_status s
+    join screening_result r on r.id = s.result_id
+    where ${awaitingAssessment}
+  `.execute(tx);
+  return { candidates: Number(rows[0]?.candidates ?? 0), mandatory: Number(rows[0]?.mandatory ?? 0) };
+}
+
 /**
  * The coordinating caseworkers' work queue: candidates not yet assessed since
  * their latest result and without an open case — mandatory before optional,
@@ -82,9 +99,7 @@ export async function workQueue(a: Access, limit = 200): Promise<{ items: QueueI
       from target_group_status s
       join citizen c on c.id = s.citizen_id
       join screening_result r on r.id = s.result_id
-      where s.classification in ('mandatory', 'optional')
-        and not exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id and k.closed_at is null)
-        and not exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.assessed_at >= r.evaluated_at)
+      where ${awaitingAssessment}
       order by case s.classification when 'mandatory' then 0 else 1 end, s.candidate_since, s.citizen_id
       limit ${limit}
     `.execute(g.tx);

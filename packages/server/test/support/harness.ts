@@ -92,3 +92,16 @@ export async function findCitizen(client: Client, cpr: string): Promise<{ id: st
   if (!hit) throw new Error(`no citizen with CPR ${cpr}`);
   return hit;
 }
+
+/** Screens the whole municipality (as an administrator or leader may) and waits until the run is done. */
+export async function screenMunicipality(client: Client): Promise<void> {
+  const started = await client.post('/api/screenings', {});
+  if (started.statusCode !== 202) throw new Error(`screening not started: ${started.statusCode} ${started.body}`);
+  for (let i = 0; i < 200; i++) {
+    const run = (await client.get(`/api/screenings/${started.json().runId}`)).json();
+    if (run.status === 'done') return;
+    if (run.status === 'failed') throw new Error('the screening failed');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the screening did not finish');
+}

@@ -10,4 +10,5 @@ export type MessageThreadList = (typeof api.MessageThreadList)['_output'];
 export type MessageThread = (typeof api.MessageThread)['_output'];
 
 export const writeToCaseworker = (subject: string, body: string) => post<MessageThread>(myMessagesPath, { subject, body });
+export const startCaseThread = (caseId: string, subject: string, body: string) => post<MessageThread>(messagesPath(caseId), { subject, body });
 export const reply = (threadId: string, body: string) => post<MessageThread>(`${threadPath(threadId)}/messages`, { body });

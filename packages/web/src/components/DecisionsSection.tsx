@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ApiError, asApiError } from '../api';
-import { COMPLAINT_STATUS_LABELS } from '../clients/complaints';
+import { COMPLAINT_STATUS_LABELS, complaintPagePath } from '../clients/complaints';
 import {
   CHANNEL_LABELS,
   draftDecision,
@@ -12,9 +12,11 @@ import {
   type DeliveryChannel,
 } from '../clients/decisions';
 import { formatDate } from '../format';
+import { Link } from '../router';
 import { useResource } from '../useResource';
 import type { CaseSectionProps } from './case-section';
 import { DateText } from './DateText';
+import { RegisterComplaintForm } from './RegisterComplaintForm';
 import { Section } from './Section';
 import { Empty, ErrorAlert, Loading } from './Status';
 
@@ -56,10 +58,12 @@ export function DecisionsSection({ id, kase, overview, refresh }: CaseSectionPro
                 {c.late && <span>{c.daysLate} dage for sent</span>}
               </p>
               <p>{c.text}</p>
+              <p className="item-link"><Link href={complaintPagePath(c.id)}>Behandl klagen<span className="visually-hidden"> modtaget {c.receivedOn}</span></Link></p>
             </li>
           ))}
         </ul>
       )}
+      <RegisterComplaintForm decisions={items} />
     </Section>
   );
 }

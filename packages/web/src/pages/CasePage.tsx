@@ -3,7 +3,7 @@
  * (the overview) and read again after every edit on it. The sections are a
  * plain list: adding one is one line in CASE_SECTIONS.
  */
-import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useState, type ComponentType } from 'react';
 import { caseOverviewPath, type CaseOverview } from '../clients/overview';
 import { AssessmentSection } from '../components/AssessmentSection';
 import type { CaseSectionProps } from '../components/case-section';
@@ -16,6 +16,7 @@ import { ContactsSection } from '../components/ContactsSection';
 import { DecisionsSection } from '../components/DecisionsSection';
 import { FamilySection } from '../components/FamilySection';
 import { InterventionsSection } from '../components/InterventionsSection';
+import { MessagesSection } from '../components/MessagesSection';
 import { PlanSection } from '../components/PlanSection';
 import { ErrorAlert, Loading } from '../components/Status';
 import { Link } from '../router';
@@ -32,6 +33,7 @@ const CASE_SECTIONS: { id: string; label: string; Section: ComponentType<CaseSec
   { id: 'kalender', label: 'Kalender', Section: CalendarSection },
   { id: 'familie', label: 'Familie', Section: FamilySection },
   { id: 'afgoerelser', label: 'Afgørelser og klager', Section: DecisionsSection },
+  { id: 'beskeder', label: 'Beskeder', Section: MessagesSection },
   { id: 'opgaver', label: 'Opgaver', Section: CaseTasksSection },
   { id: 'historik', label: 'Sagshistorik', Section: CaseHistorySection },
 ];
@@ -44,7 +46,6 @@ export function CasePage({ caseId }: { caseId: string }) {
   const o = overview.data;
   const kase = o?.case ?? null;
   usePageTitle(kase ? `Sag: ${kase.citizenName}` : 'Sag');
-  useScrollToSectionOnArrival(o !== null);
   return (
     <>
       <nav aria-label="Brødkrumme" className="breadcrumb">
@@ -75,15 +76,4 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
     </>
   );
-}
-
-/** A link to a section (/sager/…#plan) lands there once the overview has arrived. */
-function useScrollToSectionOnArrival(loaded: boolean): void {
-  const done = useRef(false);
-  useEffect(() => {
-    if (!loaded || done.current) return;
-    done.current = true;
-    const id = window.location.hash.slice(1);
-    if (id) document.getElementById(id)?.scrollIntoView();
-  }, [loaded]);
 }

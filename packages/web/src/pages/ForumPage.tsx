@@ -10,6 +10,7 @@ import { usePageTitle } from '../usePageTitle';
 
 const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
 const STATUS = { pending: 'Afventer', approved: 'Godkendt', rejected: 'Afvist' } as const;
+const BADGE = { pending: 'badge badge-warn', approved: 'badge badge-ok', rejected: 'badge' } as const;
 
 export function ForumPage() {
   usePageTitle('Visitationsforum');
@@ -67,7 +68,7 @@ export function ForumPage() {
             <li key={q.id} className="item">
               <p className="item-title title-row">
                 <span>{q.itemTitle}</span>
-                <span className={q.status === 'pending' ? 'badge badge-warn' : 'badge'}>{STATUS[q.status]}</span>
+                <span className={BADGE[q.status]}>{STATUS[q.status]}</span>
               </p>
               <p className="item-meta">
                 <span>{q.category}</span>
@@ -77,9 +78,20 @@ export function ForumPage() {
                   Indstillet <InstantText at={q.requestedAt} />
                 </span>
               </p>
-              <button type="button" className="button button-secondary" aria-expanded={open === q.id} onClick={() => setOpen(open === q.id ? null : q.id)}>
-                {open === q.id ? 'Luk' : 'Åbn indstillingen'}
-              </button>
+              {q.decidedAt && (
+                <p className="item-meta">
+                  <span>
+                    Afgjort <InstantText at={q.decidedAt} />
+                  </span>
+                </p>
+              )}
+              {/* Once decided, the forum's access to the citizen ends (decisions.md § 32): only a pending request opens. */}
+              {(q.status === 'pending' || open === q.id) && (
+                <button type="button" className="button button-secondary" aria-expanded={open === q.id} onClick={() => setOpen(open === q.id ? null : q.id)}>
+                  {open === q.id ? 'Luk' : 'Åbn indstillingen'}
+                  <span className="visually-hidden"> om {q.itemTitle}</span>
+                </button>
+              )}
               {open === q.id && <RequestDetail id={q.id} onDecided={refresh} />}
             </li>
           ))}
@@ -91,16 +103,22 @@ export function ForumPage() {
 
 function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void }) {
   const r = useResource<ForumRequest>(forumRequestPath(id));
+  // The decision's answer is the last look the forum gets at the request.
+  const [decided, setDecided] = useState<ForumRequest | null>(null);
   const [reasoning, setReasoning] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldId = useId();
+  const hintId = useId();
   const decide = async (decision: 'approved' | 'rejected') => {
+    if (reasoning.trim().length < 10) {
+      setError(new ApiError(400, 'Ugyldigt input', 'Skriv forummets begrundelse (mindst 10 tegn), før I godkender eller afviser.'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await decideForumRequest(id, { decision, reasoning });
-      r.reload();
+      setDecided(await decideForumRequest(id, { decision, reasoning }));
       onDecided();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Beslutningen kunne ikke gemmes. Prøv igen.'));
@@ -108,7 +126,7 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
       setBusy(false);
     }
   };
-  const q = r.data;
+  const q = decided ?? r.data;
   return (
     <div className="forum-detail">
       {r.loading && !q && <Loading />}
@@ -121,12 +139,36 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
           <p>Begrundelse: {q.caseworkerReasoning}</p>
           {q.authorityMaxDkk !== null && <p>Sagsbehandlerens bevillingsgrænse: {kr(q.authorityMaxDkk)}</p>}
           {q.otherInterventions.length > 0 && <p>Andre indsatser: {q.otherInterventions.map((o) => o.title).join(', ')}</p>}
+          {q.status === 'pending' && q.budget && (
+            <p>
+              Forummets budget har {kr(q.budget.remainingDkk)} tilbage i perioden ({kr(q.budget.uncommittedDkk)} når de ventende indstillinger er regnet med). Indstillingen koster{' '}
+              {kr(q.costDkk)}
+              {q.plannedStart && (
+                <>
+                  {' '}
+                  og starter <DateText date={q.plannedStart} />.
+                </>
+              )}
+            </p>
+          )}
+          {decided && (
+            <div className="alert alert-success" role="status">
+              <p>
+                {decided.status === 'approved' ? 'Godkendt' : 'Afvist'}: {decided.title} ({kr(decided.costDkk)}).
+                {decided.budget &&
+                  ` Budgettet: ${kr(decided.budget.grantedDkk)} bevilget, ${kr(decided.budget.committedDkk)} disponeret i ventende indstillinger, ${kr(decided.budget.remainingDkk)} tilbage.`}
+              </p>
+            </div>
+          )}
           {q.decisionReasoning && <p>Forummets begrundelse: {q.decisionReasoning}</p>}
           {q.status === 'pending' && (
             <>
               <div className="field">
                 <label htmlFor={fieldId}>Forummets begrundelse</label>
-                <textarea id={fieldId} rows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
+                <p className="hint" id={hintId}>
+                  Begrundelsen gælder både godkendelse og afvisning og ses af sagsbehandleren.
+                </p>
+                <textarea id={fieldId} aria-describedby={hintId} aria-invalid={error?.status === 400} rows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
               </div>
               <ErrorAlert error={error} />
               <div className="button-row">

@@ -1,8 +1,8 @@
-/** The start page: for caseworkers the caseload and open tasks; for others, where to go. */
+/** The start page: for coordinating caseworkers the work queue and the caseload; specialists their tasks; others, where to go. */
 import { CaseloadSection } from '../components/CaseloadSection';
-import { DueFollowUpsSection } from '../components/DueFollowUpsSection';
 import { MyTasksSection } from '../components/MyTasksSection';
 import { Section } from '../components/Section';
+import { WorkQueueSection } from '../components/WorkQueueSection';
 import { Link } from '../router';
 import type { Caseload } from '../types';
 import { useResource } from '../useResource';
@@ -44,18 +44,18 @@ export function OverviewPage({ roles }: { roles: string[] }) {
 function CaseworkOverview({ coordinating }: { coordinating: boolean }) {
   const caseload = useResource<Caseload>('/api/caseload');
   const citizenByCase = new Map((caseload.data?.items ?? []).map((c) => [c.id, c.citizenName]));
-  return (
-    <>
-      {coordinating && (
-        <p>
-          <Link href="/maalgruppe">Se arbejdskøen med borgere i målgruppen</Link>
-        </p>
-      )}
-      <div className="columns">
+  if (coordinating) {
+    return (
+      <>
+        <WorkQueueSection />
         <CaseloadSection caseload={caseload} />
-        <MyTasksSection citizenByCase={citizenByCase} />
-        {coordinating && <DueFollowUpsSection />}
-      </div>
-    </>
+      </>
+    );
+  }
+  return (
+    <div className="columns">
+      <CaseloadSection caseload={caseload} />
+      <MyTasksSection citizenByCase={citizenByCase} />
+    </div>
   );
 }

@@ -16,6 +16,10 @@ import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
+import { useScrollToHash } from '../useScrollToHash';
+
+// Complaint handling is a few times a month: its own chunk keeps the first load small.
+const ComplaintPage = lazy(() => import('../pages/ComplaintPage').then((m) => ({ default: m.ComplaintPage })));
 
 // The case and its editors are chunks of their own: the first load of the workspace stays within its budget (decisions.md).
 const CasePage = lazy(() => import('../pages/CasePage').then((m) => ({ default: m.CasePage })));
@@ -48,6 +52,7 @@ export function navFor(roles: string[], path: string): NavItem[] {
 
 export default function WorkspaceApp({ session, path, notice }: { session: Session; path: string; notice: string | null }) {
   useFocusOnNavigate(path);
+  useScrollToHash(path);
   return (
     <Layout session={session} nav={navFor(session.me.roles, path)}>
       {notice && (
@@ -79,5 +84,13 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (assessment) return <AssessmentPage caseId={assessment.caseId!} />;
   const plan = match('/sager/:caseId/plan', path);
   if (plan) return <PlanPage caseId={plan.caseId!} />;
+  const complaint = match('/klager/:complaintId', path);
+  if (complaint) {
+    return (
+      <Suspense fallback={<Loading what="Henter siden" />}>
+        <ComplaintPage complaintId={complaint.complaintId!} />
+      </Suspense>
+    );
+  }
   return <NotFoundPage />;
 }

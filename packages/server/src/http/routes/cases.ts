@@ -6,6 +6,7 @@ import { assignCoordination, changePhase, getCase, myCaseload, openCase } from '
 import { addContact, endContact, listContacts } from '../../services/contacts';
 import { addIntervention, listInterventions } from '../../services/interventions';
 import { completeTask, listCaseTasks, myOpenTasks } from '../../services/tasks';
+import { myWorkQueue } from '../../services/work-queue';
 
 const tags = ['cases'];
 const ContactParams = z.strictObject({ caseId: z.uuid(), contactId: z.uuid() });
@@ -45,4 +46,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/caseload', { schema: { tags, summary: "The employee's own and team's open cases", response: { 200: api.Caseload } } }, async (req) => myCaseload(req.access));
   app.get('/tasks', { schema: { tags: ['tasks'], summary: "The employee's open tasks", response: { 200: z.object({ items: z.array(api.Task) }) } } }, async (req) => myOpenTasks(req.access));
+  app.get('/work-queue', { schema: { tags: ['tasks'], summary: "What needs doing across the employee's caseload, most pressing first", response: { 200: api.WorkQueue } } }, async (req) =>
+    myWorkQueue(req.access),
+  );
 };

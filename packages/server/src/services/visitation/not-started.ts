@@ -12,7 +12,8 @@ type NotStarted = z.infer<typeof api.NotStartedItem>;
  * planned start date lies before `today` and which have not started; the
  * same rule as core's isAgreedButNotStarted, as one query. A plain read.
  */
-export async function listNotStarted(tx: Tx, filter: { today: LocalDate; coordinatorEmployeeId?: string; caseId?: string }): Promise<NotStarted[]> {
+export async function listNotStarted(tx: Tx, filter: { today: LocalDate; coordinatorEmployeeId?: string; caseId?: string; caseIds?: readonly string[] }): Promise<NotStarted[]> {
+  if (filter.caseIds?.length === 0) return [];
   let q = tx
     .selectFrom('intervention as i')
     .innerJoin('holistic_case as k', 'k.id', 'i.case_id')
@@ -23,6 +24,7 @@ export async function listNotStarted(tx: Tx, filter: { today: LocalDate; coordin
     .where('k.closed_at', 'is', null);
   if (filter.coordinatorEmployeeId) q = q.where('k.coordinator_employee_id', '=', filter.coordinatorEmployeeId);
   if (filter.caseId) q = q.where('i.case_id', '=', filter.caseId);
+  if (filter.caseIds) q = q.where('i.case_id', 'in', [...filter.caseIds]);
   const rows = await q.orderBy('i.start_date').orderBy('i.id').execute();
   return rows.map((r) => ({
     interventionId: r.id,

@@ -107,13 +107,13 @@ describe('the caseworker workspace', () => {
     // plan, calendar and decisions come from their APIs (Lotte's family calendar has the SPEC's conflict)
     await page.getByRole('region', { name: 'Kalender' }).getByText(/konflikt/i).first().waitFor();
     await page.getByRole('region', { name: 'Afgørelser og klager' }).getByRole('heading', { name: 'Klager', exact: true }).waitFor();
-    // the case page reads its sections in one call: the overview (the history is read on its own)
+    // the case page reads its sections in one call: the overview (the history and the message threads are read on their own)
     const reads: string[] = [];
     page.on('request', (r) => r.method() === 'GET' && new URL(r.url()).pathname.startsWith('/api/') && reads.push(new URL(r.url()).pathname));
     await page.reload();
     await page.locator('main h1').waitFor();
     await settled(page);
-    expect(reads.sort()).toEqual([`/api/cases/${lotte.id}/events`, `/api/cases/${lotte.id}/overview`]);
+    expect(reads.sort()).toEqual([`/api/cases/${lotte.id}/events`, `/api/cases/${lotte.id}/messages`, `/api/cases/${lotte.id}/overview`]);
     await visit(page, `/sager/${lotte.id}/udredning`, `Udredning: ${lotte.citizenName}`, 'caseworker-assessment', ['tablet']);
     await visit(page, `/sager/${lotte.id}/plan`, `Plan: ${lotte.citizenName}`, 'caseworker-plan-page', ['tablet']);
     await visit(page, '/findes-ikke', 'Siden findes ikke');

@@ -276,11 +276,13 @@ describe('the visitation forum', () => {
     const budget = page.getByRole('region', { name: 'Budget' });
     await budget.getByRole('cell', { name: kr(before.grantedDkk), exact: true }).first().waitFor();
     const queue = page.getByRole('region', { name: 'Indstillinger til forummet' });
-    const pending = (title: string) => queue.locator('.item-list > li').filter({ hasText: title }).filter({ hasText: 'Afventer' });
+    // by title and amount: other stories may send requests of the same kind to the forum
+    const request = (title: string, amountDkk: number) => queue.locator('.item-list > li').filter({ hasText: title }).filter({ hasText: kr(amountDkk) });
+    const pending = (title: string, amountDkk: number) => request(title, amountDkk).filter({ hasText: 'Afventer' });
     await checkAndPhotograph(page, 'worklist-forum', 'the forum with pending requests');
 
     // approve Martin's temporary residence
-    const stay = pending('Midlertidigt botilbud');
+    const stay = pending('Midlertidigt botilbud', 135_000);
     await stay.getByRole('button', { name: /^Åbn indstillingen/ }).click();
     await stay.getByText(/Martin Kristensen/).waitFor();
     await stay.getByText(/Forummets budget har .* tilbage/).waitFor();
@@ -297,7 +299,7 @@ describe('the visitation forum', () => {
     await budget.getByRole('cell', { name: kr(approved.remainingDkk), exact: true }).first().waitFor();
 
     // reject Kenneth's hour pool with a reason: nothing granted, the commitment released
-    const pool = pending('Fleksibel støtte (timepulje)');
+    const pool = pending('Fleksibel støtte (timepulje)', 67_500);
     await pool.getByRole('button', { name: /^Åbn indstillingen/ }).click();
     await pool.getByText(/Kenneth Poulsen/).waitFor();
     await pool.getByLabel('Forummets begrundelse').fill('Afvist: bostøtten udvides i stedet inden for den eksisterende bevilling.');
@@ -306,8 +308,8 @@ describe('the visitation forum', () => {
     const rejected = await budgetOf();
     expect(rejected).toMatchObject({ grantedDkk: approved.grantedDkk, committedDkk: approved.committedDkk - 67_500, remainingDkk: approved.remainingDkk });
     await budget.getByRole('cell', { name: kr(rejected.committedDkk), exact: true }).first().waitFor();
-    await queue.locator('.item-list > li').filter({ hasText: 'Midlertidigt botilbud' }).getByText('Godkendt', { exact: true }).waitFor();
-    await queue.locator('.item-list > li').filter({ hasText: 'Fleksibel støtte (timepulje)' }).getByText('Afvist', { exact: true }).waitFor();
+    await request('Midlertidigt botilbud', 135_000).getByText('Godkendt', { exact: true }).waitFor();
+    await request('Fleksibel støtte (timepulje)', 67_500).getByText('Afvist', { exact: true }).waitFor();
     await checkAndPhotograph(page, 'worklist-forum-decided', 'the forum after its decisions');
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -88,6 +88,10 @@ export const ACTIONS = [
   'survey.answer',
   /** the caseworker's one-screen overview of a citizen (employees only; the citizen has Min plan) */
   'overview.read',
+  /** the reform's indicators for the municipality: counts and statistics, never a citizen (audited once per read) */
+  'indicators.read',
+  /** the pseudonymised export for the national evaluation: one row per target-group citizen (audited once per export) */
+  'indicators.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -186,7 +190,15 @@ export const POLICY: Record<Role, Grants> = {
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
   // takes a break-the-glass reason.
-  leader: { 'screening.run': ['none'], 'deadlines.read': ['none'], 'catalogue.read': ['none'], 'visitation.forum_queue': ['none'], 'visitation.sweep': ['none'] },
+  leader: {
+    'screening.run': ['none'],
+    'deadlines.read': ['none'],
+    'catalogue.read': ['none'],
+    'visitation.forum_queue': ['none'],
+    'visitation.sweep': ['none'],
+    'indicators.read': ['none'],
+    'indicators.export': ['none'],
+  },
   // The forum sees a named citizen only while a request about them is before it (decisions.md § 32).
   visitation_forum: {
     'catalogue.read': ['none'],
@@ -194,7 +206,15 @@ export const POLICY: Record<Role, Grants> = {
     'visitation.forum_read': ['forum'],
     'visitation.decide': ['forum'],
   },
-  administrator: { 'import.run': ['none'], 'screening.run': ['none'], 'catalogue.read': ['none'], 'catalogue.manage': ['none'], 'visitation.sweep': ['none'] },
+  administrator: {
+    'import.run': ['none'],
+    'screening.run': ['none'],
+    'catalogue.read': ['none'],
+    'catalogue.manage': ['none'],
+    'visitation.sweep': ['none'],
+    'indicators.read': ['none'],
+    'indicators.export': ['none'],
+  },
   system: { 'import.run': ['none'], 'screening.run': ['none'], 'visitation.sweep': ['none'] },
   citizen: {
     'citizen.read': ['self'],

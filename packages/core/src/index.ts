@@ -34,3 +34,4 @@ export * from './letters/outbox-policy';
 export * from './rules/visitation';
 export * from './visitation';
 export * from './coordination/index';
+export * from './indicators/index';

@@ -9,3 +9,4 @@ export * from './letters';
 export * from './visitation';
 export * from './coordination';
 export * from './overview';
+export * from './indicators';

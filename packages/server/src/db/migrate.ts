@@ -8,6 +8,7 @@ import * as letters from './migrations/0006_letters';
 import * as decisions from './migrations/0007_decisions';
 import * as screeningInSql from './migrations/0008_screening_in_sql';
 import * as letterhead from './migrations/0009_letterhead';
+import * as pseudonymKey from './migrations/0010_pseudonym_key';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_decisions': decisions,
   '0008_screening_in_sql': screeningInSql,
   '0009_letterhead': letterhead,
+  '0010_pseudonym_key': pseudonymKey,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -241,7 +241,9 @@ export const POLICY: Record<Role, Grants> = {
 
 /** Roles that may read with a written reason outside their relation. Reads only. */
 const BREAK_GLASS_ROLES: readonly Role[] = ['coordinating_caseworker', 'specialist', 'leader'];
-const READ_ACTIONS: readonly Action[] = ACTIONS.filter((a) => a.endsWith('.read'));
+/** Aggregates about no one: there is no citizen to break the glass for, so the role alone decides. */
+const AGGREGATE_ACTIONS: readonly Action[] = ['indicators.read'];
+const READ_ACTIONS: readonly Action[] = ACTIONS.filter((a) => a.endsWith('.read') && !AGGREGATE_ACTIONS.includes(a));
 /** Actions whose data is health information (GDPR art. 9, consent-scoped). */
 export const HEALTH_ACTIONS: readonly Action[] = ['health.read'];
 export const MIN_BREAK_GLASS_REASON = 15;

@@ -294,10 +294,13 @@ describe('employment year on year', () => {
       citizen('2026-05-01', null),
       citizen('2026-12-01', null),
     ];
+    // the year before the first comes along for the comparison; a year not yet begun does not
     expect(employmentByYear(citizens, [2026, 2027], '2026-11-23')).toEqual([
+      { year: 2025, measuredOn: '2025-12-31', citizens: 5, selfSupporting: 1, share: 0.2, changePoints: null },
       { year: 2026, measuredOn: '2026-11-23', citizens: 9, selfSupporting: 4, share: 4 / 9, changePoints: 24.4 },
     ]);
     expect(employmentByYear(citizens, [2025, 2026], '2026-11-23').map((y) => [y.year, y.measuredOn, y.citizens, y.selfSupporting, y.changePoints])).toEqual([
+      // 2024 had no one in the effort: not shown
       [2025, '2025-12-31', 5, 1, null],
       [2026, '2026-11-23', 9, 4, 24.4],
     ]);

@@ -54,7 +54,8 @@ export interface EmploymentYear {
 
 /**
  * One row per year of `years` up to today's (a year that has not begun is
- * left out); the year before the first is measured too, for its change.
+ * left out), and the year before the first when anyone was in the effort
+ * then, so even one year has a change to show.
  */
 export function employmentByYear(citizens: readonly { consentOn: LocalDate; records: readonly RecordSpan[] }[], years: readonly number[], today: LocalDate): EmploymentYear[] {
   if (years.length === 0) return [];
@@ -72,5 +73,5 @@ export function employmentByYear(citizens: readonly { consentOn: LocalDate; reco
       const previous = i > 0 && rows[i - 1]!.year === r.year - 1 ? rows[i - 1]!.share : null;
       return { ...r, changePoints: r.share !== null && previous !== null ? Math.round((r.share - previous) * 1000) / 10 : null };
     })
-    .filter((r) => r.year >= first);
+    .filter((r) => r.year >= first || r.citizens > 0);
 }

@@ -24,7 +24,7 @@ export const COMPLAINT_OUTCOME_LABELS: Record<Exclude<keyof ComplaintFigures, 'r
   refusedLate: 'Afvist, klaget for sent',
 };
 
-export const APPEAL_OUTCOME_LABELS: Record<AppealResult | 'awaiting', string> = { ...APPEAL_RESULT_LABELS, awaiting: 'Venter på Ankestyrelsen' };
+export const APPEAL_OUTCOME_LABELS: Record<AppealResult | 'awaiting', string> = { ...APPEAL_RESULT_LABELS, awaiting: 'Venter på afgørelsen' };
 
 export const INDICATOR_TITLES = {
   phaseIn: 'Indfasning af skal-gruppen',

@@ -199,7 +199,7 @@ function person(index: number, assessedOn: LocalDate, progress: number, today: L
   }
   // Some leave public benefits: a job, now and then a fleksjob.
   if (!kase.withdrawnOn && rnd.chance(0.3)) {
-    const jobOn = orNull(addDays(kase.consentOn, rnd.int(90, 330)), today);
+    const jobOn = orNull(addDays(kase.consentOn, rnd.int(60, 330)), today);
     if (jobOn) {
       records[0] = { ...records[0]!, end: addDays(jobOn, -1) };
       if (rnd.chance(0.2)) records.push({ kind: 'intervention', sector: 'employment', code: 'fleksjob', title: 'Fleksjob', legalBasis: 'LAB § 116', start: jobOn, sourceSystem: 'Jobcenter (fagsystem)' });

@@ -1,5 +1,6 @@
 /** The caseworker's workspace (its own chunk): navigation by role, and the pages. */
 import '../styles.css';
+import { lazy, Suspense } from 'react';
 import type { Session } from '../App';
 import { Layout, type NavItem } from '../components/Layout';
 import { CandidatePage } from '../pages/CandidatePage';
@@ -13,8 +14,12 @@ import { QueuePage } from '../pages/QueuePage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
+import { Loading } from '../components/Status';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
+
+// Charts for leaders: their own chunk, fetched when the page is opened.
+const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage'));
 
 type Page = { href: string; label: string; roles: string[] | 'all' };
 
@@ -27,6 +32,7 @@ export const PAGES: Page[] = [
   { href: '/soeg', label: 'Find borger', roles: CASEWORK },
   { href: '/maalgruppe', label: 'Målgruppe', roles: ['coordinating_caseworker'] },
   { href: '/indfasning', label: 'Indfasning', roles: ['coordinating_caseworker', 'leader', 'administrator'] },
+  { href: '/indikatorer', label: 'Indikatorer', roles: ['leader', 'administrator'] },
   { href: '/screening', label: 'Screening', roles: ['leader', 'administrator'] },
   { href: '/import', label: 'Import', roles: ['administrator'] },
   { href: '/visitationsforum', label: 'Visitationsforum', roles: ['visitation_forum'] },
@@ -60,6 +66,12 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (path === '/soeg') return <SearchPage />;
   if (path === '/maalgruppe') return <QueuePage />;
   if (path === '/indfasning') return <PhaseInPage />;
+  if (path === '/indikatorer')
+    return (
+      <Suspense fallback={<Loading what="Henter siden" />}>
+        <IndicatorsPage />
+      </Suspense>
+    );
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/visitationsforum') return <ForumPage />;

@@ -8,6 +8,7 @@ import {
   contactsBeforeAndNow,
   contactsIndicator,
   defaultPeriod,
+  indicatorTable,
   employmentByYear,
   lastDayOf,
   monthsIn,
@@ -18,6 +19,7 @@ import {
   spreadOf,
   startTimeliness,
   suppressCounts,
+  TABLE_COLUMNS,
   surveyOverPeriod,
   timeToMilestone,
   toCsv,
@@ -338,5 +340,51 @@ describe('the evaluation export', () => {
 
   it('CSV after RFC 4180: commas, quotes and line breaks quoted; CRLF; empty for null', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'sagde "nej"'], [null, 3], ['linje\nto', 'æøå']])).toBe('a,b\r\n"x,y","sagde ""nej"""\r\n,3\r\n"linje\nto",æøå\r\n');
+  });
+});
+
+describe('the indicators as a file that may leave the municipality', () => {
+  const period = { from: '2026-01', to: '2026-02' };
+  const offer = (offeredOn: string, given: boolean) => ({ offeredOn, consentGivenOn: given ? offeredOn : null, withdrawnOn: null, closedWithoutConsent: !given });
+  const none = { candidates: 0, assessed: 0, offered: 0, withCase: 0, consented: 0, offeredShare: 0 };
+  const data = {
+    period: { ...period, firstDay: '2026-01-01', lastDay: '2026-02-28', months: ['2026-01', '2026-02'] },
+    today: '2026-03-01',
+    generatedAt: '2026-03-01T10:00:00.000Z',
+    smallNumber: 5,
+    phaseIn: { mandatory: { ...none, candidates: 12, assessed: 3 }, optional: none, screenedOn: '2026-01-05' },
+    // January: 3 offers (2 yes, 1 no); February: 9 offers (7 yes, 2 no)
+    consent: consentRate([...[true, true, false].map((g) => offer('2026-01-10', g)), ...[1, 2, 3, 4, 5, 6, 7].map(() => offer('2026-02-10', true)), offer('2026-02-11', false), offer('2026-02-12', false)], period),
+    contacts: { measuredOn: '2026-02-28', cases: 3, before: null, now: null, fewerNow: 3 },
+    timeToPlan: timeToMilestone([], period),
+    timeToDecision: timeToMilestone([], period),
+    notStarted: { now: { count: 0, bySector: [] }, ...startTimeliness([], period, '2026-03-01') },
+    complaints: complaintOutcomes([], period),
+    employment: { definition: '', years: [] },
+    survey: { question: '', periods: [] },
+  };
+  const rows = indicatorTable(data);
+  const value = (indicator: string, period: string, measure: string) => rows.find((r) => r[0] === indicator && r[1] === period && r[2] === measure)?.[3];
+
+  it('counts of 1–4 are "under 5"; a part next to one hidden part is hidden too', () => {
+    expect(value('samtykke', '2026-01', 'tilbudt')).toBe('under 5');
+    expect(value('samtykke', '2026-01', 'gav_samtykke')).toBe('under 5');
+    expect(value('samtykke', '2026-02', 'tilbudt')).toBe(9);
+    // 7 said yes and 2 said no: with the 2 hidden, the 7 would give it away
+    expect(value('samtykke', '2026-02', 'gav_samtykke')).toBe('skjult');
+    expect(value('samtykke', '2026-02', 'sagde_nej')).toBe('under 5');
+    expect(value('indfasning_skal', '2026-01-05', 'kandidater')).toBe(12);
+    expect(value('indfasning_skal', '2026-01-05', 'vurderet')).toBe('under 5');
+    expect(value('kontaktpersoner', '2026-02-28', 'sager')).toBe('under 5');
+  });
+
+  it('no count is summed over the whole period, so a hidden month cannot be worked out; the period has statistics only', () => {
+    const wholePeriod = rows.filter((r) => r[1] === '2026-01..2026-02');
+    expect(wholePeriod.map((r) => r[2]).sort()).toEqual(['andel_samtykke', 'kvartil_1', 'kvartil_1', 'kvartil_3', 'kvartil_3', 'median', 'median']);
+    expect(value('samtykke', '2026-01..2026-02', 'andel_samtykke')).toBe(9 / 12);
+  });
+
+  it('is written as CSV with its header', () => {
+    expect(toCsv(TABLE_COLUMNS, rows).split('\r\n')[0]).toBe('indikator,periode,maal,vaerdi');
   });
 });

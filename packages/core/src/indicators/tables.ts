@@ -13,7 +13,10 @@ export const TABLE_COLUMNS = ['indikator', 'periode', 'maal', 'vaerdi'] as const
 /**
  * The indicators as lines for a file that may leave the municipality: every
  * count of 1–4 is "under 5", and where parts add up to a published total a
- * second part is hidden too (`suppressCounts`). Statistics are already null
+ * second part is hidden too (`suppressCounts`). Counts are given per month
+ * (quarter, year), never summed over the period as well: a period total next
+ * to the months would let a hidden month be worked out by subtraction. For
+ * the whole period only statistics are given. Statistics are already null
  * below the small number and are left empty. Shares are fractions (0.25).
  */
 export function indicatorTable(d: IndicatorData): TableRow[] {
@@ -39,7 +42,8 @@ export function indicatorTable(d: IndicatorData): TableRow[] {
     ]);
   }
 
-  for (const m of [...d.consent.months, { month: `${d.period.from}..${d.period.to}`, ...d.consent.total }]) {
+  const whole = `${d.period.from}..${d.period.to}`;
+  for (const m of d.consent.months) {
     partition('samtykke', m.month, ['tilbudt', m.offered], [
       ['gav_samtykke', m.given],
       ['trak_tilbage', m.withdrawn],
@@ -48,6 +52,7 @@ export function indicatorTable(d: IndicatorData): TableRow[] {
     ]);
     add('samtykke', m.month, [['andel_samtykke', m.consentShare]]);
   }
+  add('samtykke', whole, [['andel_samtykke', d.consent.total.consentShare]]);
 
   add('kontaktpersoner', d.contacts.measuredOn, [
     ['sager', single(d.contacts.cases)],
@@ -61,20 +66,23 @@ export function indicatorTable(d: IndicatorData): TableRow[] {
     ['dage_samtykke_til_plan', d.timeToPlan],
     ['dage_samtykke_til_afgoerelse', d.timeToDecision],
   ] as const) {
-    for (const m of [...milestone.months, { month: `${d.period.from}..${d.period.to}`, ...milestone.total }]) {
+    const spread = (period: string, days: (typeof milestone.total)['days']) =>
+      add(name, period, [
+        ['kvartil_1', days?.q1 ?? null],
+        ['median', days?.median ?? null],
+        ['kvartil_3', days?.q3 ?? null],
+      ]);
+    for (const m of milestone.months) {
       partition(name, m.month, ['samtykker', m.consents], [
         ['naaet', m.reached],
         ['venter', m.waiting],
       ]);
-      add(name, m.month, [
-        ['kvartil_1', m.days?.q1 ?? null],
-        ['median', m.days?.median ?? null],
-        ['kvartil_3', m.days?.q3 ?? null],
-      ]);
+      spread(m.month, m.days);
     }
+    spread(whole, milestone.total.days);
   }
 
-  for (const m of [...d.notStarted.months, { month: `${d.period.from}..${d.period.to}`, ...d.notStarted.total }]) {
+  for (const m of d.notStarted.months) {
     partition('indsatser_start', m.month, ['skulle_starte', m.due], [
       ['til_tiden', m.onTime],
       ['for_sent', m.late],
@@ -83,7 +91,7 @@ export function indicatorTable(d: IndicatorData): TableRow[] {
   }
   partition('indsatser_ikke_startet_nu', d.today, ['i_alt', d.notStarted.now.count], d.notStarted.now.bySector.map((s): [string, number] => [s.sector, s.count]));
 
-  for (const m of [...d.complaints.months, { month: `${d.period.from}..${d.period.to}`, ...d.complaints.total }]) {
+  for (const m of d.complaints.months) {
     partition('klager', m.month, ['modtaget', m.received], [
       ['afvist_for_sent', m.refusedLate],
       ['venter_genvurdering', m.awaitingReassessment],

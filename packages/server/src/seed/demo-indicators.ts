@@ -33,6 +33,8 @@ import {
 } from '@helhed/core';
 import { letterData, readDecision } from '../decisions/decision-store';
 import { recordHash } from '../imports/feed-rows';
+import type { Insertable } from 'kysely';
+import type { DB } from '../db/schema';
 import type { Tx } from '../db/transactions';
 import { HISTORY_CASEWORKERS, historyPeople, type HistoryCase, type HistoryPerson } from './demo-indicators-people';
 import { DEMO_CATALOGUE } from './demo-visitation';
@@ -44,6 +46,26 @@ const TEAM_KEY = 'team-oest';
 
 /** Instants for a past day: the working day's morning, Danish time. */
 const at = (day: LocalDate, time = '10:00') => copenhagenInstant(day, time);
+
+/**
+ * Rows gathered per table and written a few hundred at a time: a sixteen-month
+ * history is thousands of rows, and one statement each would slow `npm start`.
+ */
+class Rows {
+  private readonly tables = new Map<string, Record<string, unknown>[]>();
+  add<T extends keyof DB & string>(table: T, rows: Insertable<DB[T]> | Insertable<DB[T]>[]): void {
+    this.tables.set(table, [...(this.tables.get(table) ?? []), ...((Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[])]);
+  }
+  /** Writes the tables in the order given (foreign keys), then forgets them. */
+  async flush(tx: Tx, order: readonly (keyof DB & string)[]): Promise<void> {
+    for (const table of order) {
+      const rows = this.tables.get(table) ?? [];
+      for (let i = 0; i < rows.length; i += 400) await tx.insertInto(table).values(rows.slice(i, i + 400) as never).execute();
+      this.tables.delete(table);
+    }
+  }
+}
+const ROW_ORDER = ['citizen', 'sector_record', 'target_group_assessment', 'holistic_case', 'case_contact', 'consent', 'intervention', 'plan', 'plan_version', 'plan_goal', 'survey_response'] as const;
 
 export interface IndicatorHistory {
   /** the background citizens by the day they were first screened (the day before the month's first assessment) */
@@ -64,79 +86,95 @@ export async function loadDemoIndicatorHistory(tx: Tx, m: string, idOf: (key: st
   }
 
   const people = historyPeople(today);
+  const rows = new Rows();
   const screenings = new Map<LocalDate, string[]>();
+  const decide: (() => Promise<void>)[] = [];
+  const events: { caseId: string; coordinatorKey: string; events: Event[] }[] = [];
   for (const p of people) {
-    const citizenId = await insertCitizen(tx, m, p, idOf);
+    const citizenId = addCitizen(rows, m, p, idOf);
     const screenedOn = addDays(`${p.assessedOn.slice(0, 7)}-01`, -1);
     screenings.set(screenedOn, [...(screenings.get(screenedOn) ?? []), citizenId]);
     const assessor = p.case?.coordinatorKey ?? HISTORY_CASEWORKERS[0].key;
-    await tx
-      .insertInto('target_group_assessment')
-      .values({
-        municipality_id: m,
-        id: crypto.randomUUID(),
-        citizen_id: citizenId,
-        screening_result_id: null,
-        coordination_need: true,
-        development_potential: p.offered,
-        reasoning: p.offered
-          ? 'Flere forvaltninger er involveret, og borgeren ønsker at komme nærmere job eller uddannelse.'
-          : 'Borgeren har brug for koordinering, men der er ikke potentiale for udvikling mod job eller uddannelse lige nu.',
-        outcome: p.offered ? 'offer' : 'not_offered',
-        assessed_by: idOf(`employee:${assessor}`),
-        assessed_at: at(p.assessedOn, '11:00'),
-        rule_set_id: RULE_SET.id,
-      })
-      .execute();
-    if (p.case) await insertCase(tx, m, citizenId, p.case, idOf, today);
+    rows.add('target_group_assessment', {
+      municipality_id: m,
+      id: crypto.randomUUID(),
+      citizen_id: citizenId,
+      screening_result_id: null,
+      coordination_need: true,
+      development_potential: p.offered,
+      reasoning: p.offered
+        ? 'Flere forvaltninger er involveret, og borgeren ønsker at komme nærmere job eller uddannelse.'
+        : 'Borgeren har brug for koordinering, men der er ikke potentiale for udvikling mod job eller uddannelse lige nu.',
+      outcome: p.offered ? 'offer' : 'not_offered',
+      assessed_by: idOf(`employee:${assessor}`),
+      assessed_at: at(p.assessedOn, '11:00'),
+      rule_set_id: RULE_SET.id,
+    });
+    if (p.case) events.push(addCase(rows, decide, tx, m, citizenId, p.case, idOf));
   }
+  await rows.flush(tx, ROW_ORDER);
+  // Decisions are issued as the product issues them (their letter data is read back), once their case exists.
+  for (const issue of decide) await issue();
+  rows.add(
+    'case_event',
+    events.flatMap(({ caseId, coordinatorKey, events: caseEvents }) => {
+      const coordinator = HISTORY_CASEWORKERS.find((e) => e.key === coordinatorKey)!;
+      return caseEvents
+        .filter((e) => e.on < today)
+        .map((e) => ({
+          municipality_id: m,
+          id: crypto.randomUUID(),
+          case_id: caseId,
+          occurred_at: at(e.on, e.time),
+          type: e.type,
+          actor_kind: 'employee',
+          actor_id: idOf(`employee:${coordinatorKey}`),
+          actor_name: coordinator.name,
+          data: JSON.stringify(e.data),
+        }));
+    }),
+  );
+  await rows.flush(tx, ['case_event']);
   return {
     screenings: [...screenings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([onDate, citizenIds]) => ({ onDate, citizenIds })),
   };
 }
 
-async function insertCitizen(tx: Tx, m: string, p: HistoryPerson, idOf: (key: string) => string): Promise<string> {
+function addCitizen(rows: Rows, m: string, p: HistoryPerson, idOf: (key: string) => string): string {
   const parsed = parseCpr(p.cpr);
   if (!parsed.ok) throw new Error(`history citizen ${p.key} has an unusable CPR (${parsed.error})`);
   const id = idOf(`citizen:${p.key}`);
-  await tx
-    .insertInto('citizen')
-    .values({ municipality_id: m, id, cpr: parsed.cpr.digits, birth_date: parsed.cpr.birthDate, sex: parsed.cpr.sex, name: p.name, address: p.address, phone: null, email: null, household_id: null, household_role: null, registered_at: at(p.records[0]!.start) })
-    .execute();
-  await tx
-    .insertInto('sector_record')
-    .values(
-      p.records.map((r, index) => ({
-        municipality_id: m,
-        id: crypto.randomUUID(),
-        citizen_id: id,
-        external_id: `${HISTORY_RECORD_PREFIX}${p.key.replace('history-', '')}-${index + 1}`,
-        content_hash: recordHash({ cpr: parsed.cpr.digits, kind: r.kind, sector: r.sector, code: r.code, title: r.title, legalBasis: r.legalBasis, start: r.start, end: r.end ?? null }),
-        kind: r.kind,
-        sector: r.sector,
-        code: r.code,
-        title: r.title,
-        legal_basis: r.legalBasis,
-        start_date: r.start,
-        end_date: r.end ?? null,
-        source_system: r.sourceSystem,
-      })),
-    )
-    .execute();
+  rows.add('citizen', { municipality_id: m, id, cpr: parsed.cpr.digits, birth_date: parsed.cpr.birthDate, sex: parsed.cpr.sex, name: p.name, address: p.address, phone: null, email: null, household_id: null, household_role: null, registered_at: at(p.records[0]!.start) });
+  rows.add(
+    'sector_record',
+    p.records.map((r, index) => ({
+      municipality_id: m,
+      id: crypto.randomUUID(),
+      citizen_id: id,
+      external_id: `${HISTORY_RECORD_PREFIX}${p.key.replace('history-', '')}-${index + 1}`,
+      content_hash: recordHash({ cpr: parsed.cpr.digits, kind: r.kind, sector: r.sector, code: r.code, title: r.title, legalBasis: r.legalBasis, start: r.start, end: r.end ?? null }),
+      kind: r.kind,
+      sector: r.sector,
+      code: r.code,
+      title: r.title,
+      legal_basis: r.legalBasis,
+      start_date: r.start,
+      end_date: r.end ?? null,
+      source_system: r.sourceSystem,
+    })),
+  );
   return id;
 }
 
 type Event = { type: string; on: LocalDate; time?: string; data: Record<string, unknown> };
 
-async function insertCase(tx: Tx, m: string, citizenId: string, c: HistoryCase, idOf: (key: string) => string, today: LocalDate): Promise<void> {
+/** The case and what hangs on it; its decisions (and complaints) are deferred to `decide`; returns its events. */
+function addCase(rows: Rows, decide: (() => Promise<void>)[], tx: Tx, m: string, citizenId: string, c: HistoryCase, idOf: (key: string) => string) {
   const caseId = crypto.randomUUID();
   const coordinatorId = idOf(`employee:${c.coordinatorKey}`);
   const coordinator = HISTORY_CASEWORKERS.find((e) => e.key === c.coordinatorKey)!;
   const phase = c.closedOn ? 'closed' : c.decisionOn ? 'follow_up' : c.planOn ? 'planning' : c.consentOn ? 'assessment' : 'consent';
-  await tx
-    .insertInto('holistic_case')
-    .values({ municipality_id: m, id: caseId, citizen_id: citizenId, phase, coordinator_employee_id: coordinatorId, coordinator_team_id: idOf(`team:${TEAM_KEY}`), opened_at: at(c.openedOn, '09:00'), closed_at: c.closedOn ? at(c.closedOn, '15:00') : null })
-    .execute();
+  rows.add('holistic_case', { municipality_id: m, id: caseId, citizen_id: citizenId, phase, coordinator_employee_id: coordinatorId, coordinator_team_id: idOf(`team:${TEAM_KEY}`), opened_at: at(c.openedOn, '09:00'), closed_at: c.closedOn ? at(c.closedOn, '15:00') : null });
   const events: Event[] = [{ type: 'case_opened', on: c.openedOn, time: '09:00', data: { coordinatorEmployeeId: coordinatorId } }];
 
   const contact = (x: { name: string; role: string; sector: string; organisation: string | null; authority: boolean; since: LocalDate; endedOn: LocalDate | null; employeeId?: string; coordinating?: boolean }) => ({
@@ -156,62 +194,39 @@ async function insertCase(tx: Tx, m: string, citizenId: string, c: HistoryCase, 
     since: x.since,
     ended_on: x.endedOn,
   });
-  await tx
-    .insertInto('case_contact')
-    .values([
-      contact({ name: coordinator.name, role: 'Koordinerende sagsbehandler', sector: 'main_law', organisation: null, authority: true, since: c.openedOn, endedOn: c.closedOn, employeeId: coordinatorId, coordinating: true }),
-      ...c.contactsBefore.map((x) => contact({ ...x, authority: true, since: addMonths(c.openedOn, -8), endedOn: c.openedOn })),
-      ...c.executing.map((x) => contact({ ...x, since: c.consentOn ?? c.openedOn, endedOn: c.closedOn })),
-    ])
-    .execute();
+  rows.add('case_contact', [
+    contact({ name: coordinator.name, role: 'Koordinerende sagsbehandler', sector: 'main_law', organisation: null, authority: true, since: c.openedOn, endedOn: c.closedOn, employeeId: coordinatorId, coordinating: true }),
+    ...c.contactsBefore.map((x) => contact({ ...x, authority: true, since: addMonths(c.openedOn, -8), endedOn: c.openedOn })),
+    ...c.executing.map((x) => contact({ ...x, since: c.consentOn ?? c.openedOn, endedOn: c.closedOn })),
+  ]);
 
   if (c.consentOn) {
     const given = { municipality_id: m, citizen_id: citizenId, case_id: caseId, scope: 'holistic_effort', counterpart: null, note: null, recorded_by_kind: 'employee', recorded_by_id: coordinatorId };
     const givenId = crypto.randomUUID();
-    await tx.insertInto('consent').values({ ...given, id: givenId, action: 'given', form: 'digital', document_ref: null, effective_at: at(c.consentOn), recorded_at: at(c.consentOn) }).execute();
+    rows.add('consent', { ...given, id: givenId, action: 'given', form: 'digital', document_ref: null, effective_at: at(c.consentOn), recorded_at: at(c.consentOn) });
     events.push({ type: 'consent_given', on: c.consentOn, data: { consentId: givenId, scope: 'holistic_effort', counterpart: null } });
     if (c.withdrawnOn) {
       const withdrawnId = crypto.randomUUID();
-      await tx.insertInto('consent').values({ ...given, id: withdrawnId, action: 'withdrawn', form: null, document_ref: null, effective_at: at(c.withdrawnOn), recorded_at: at(c.withdrawnOn) }).execute();
+      rows.add('consent', { ...given, id: withdrawnId, action: 'withdrawn', form: null, document_ref: null, effective_at: at(c.withdrawnOn), recorded_at: at(c.withdrawnOn) });
       events.push({ type: 'consent_withdrawn', on: c.withdrawnOn, data: { consentId: withdrawnId, scope: 'holistic_effort', counterpart: null } });
     }
   }
 
-  const interventions = await insertInterventions(tx, m, caseId, c, coordinatorId, idOf, events);
-  if (c.planOn) await insertPlan(tx, m, caseId, c, coordinator, interventions.map((i) => i.id), events);
+  const interventions = addInterventions(rows, m, caseId, c, coordinatorId, idOf, events);
+  if (c.planOn) addPlan(rows, m, caseId, c, coordinator, interventions.map((i) => i.id), events);
   if (c.decisionOn) {
     const granted = interventions.filter((i) => i.grantedOn <= c.decisionOn!);
-    const decision = await insertIssuedDecision(tx, m, caseId, granted, c.decisionOn, coordinatorId, events, { origin: 'new' });
-    if (c.complaint && decision) await insertComplaint(tx, m, caseId, decision, c.complaint, granted, coordinatorId, events);
+    decide.push(async () => {
+      const decision = await insertIssuedDecision(tx, m, caseId, granted, c.decisionOn!, coordinatorId, events, { origin: 'new' });
+      if (c.complaint && decision) await insertComplaint(tx, m, caseId, decision, c.complaint, granted, coordinatorId, events);
+    });
   }
   for (const s of c.survey) {
-    const id = crypto.randomUUID();
-    await tx
-      .insertInto('survey_response')
-      .values({ municipality_id: m, id, case_id: caseId, period: surveyPeriod(s.answeredOn), answer: s.answer, comment: null, answered_on: s.answeredOn, answered_at: at(s.answeredOn, '19:30') })
-      .execute();
+    rows.add('survey_response', { municipality_id: m, id: crypto.randomUUID(), case_id: caseId, period: surveyPeriod(s.answeredOn), answer: s.answer, comment: null, answered_on: s.answeredOn, answered_at: at(s.answeredOn, '19:30') });
     events.push({ type: 'survey_answered', on: s.answeredOn, time: '19:30', data: { period: surveyPeriod(s.answeredOn) } });
   }
   if (c.closedOn) events.push({ type: 'phase_changed', on: c.closedOn, time: '15:00', data: { from: c.consentOn ? 'follow_up' : 'consent', to: 'closed' } });
-
-  await tx
-    .insertInto('case_event')
-    .values(
-      events
-        .filter((e) => e.on < today)
-        .map((e) => ({
-          municipality_id: m,
-          id: crypto.randomUUID(),
-          case_id: caseId,
-          occurred_at: at(e.on, e.time),
-          type: e.type,
-          actor_kind: 'employee',
-          actor_id: coordinatorId,
-          actor_name: coordinator.name,
-          data: JSON.stringify(e.data),
-        })),
-    )
-    .execute();
+  return { caseId, coordinatorKey: c.coordinatorKey, events };
 }
 
 /** A typical grant per cost model: 80 hours, half a year of weeks or months, one of a one-off. */
@@ -219,7 +234,7 @@ const GRANTED_QUANTITY = { per_hour: 80, per_week: 26, per_month: 6, one_off: 1 
 
 type Granted = { id: string; title: string; sector: string; legalBasis: string; startDate: string | null; endDate: string | null; grantedOn: LocalDate };
 
-async function insertInterventions(tx: Tx, m: string, caseId: string, c: HistoryCase, coordinatorId: string, idOf: (key: string) => string, events: Event[]): Promise<Granted[]> {
+function addInterventions(rows: Rows, m: string, caseId: string, c: HistoryCase, coordinatorId: string, idOf: (key: string) => string, events: Event[]): Granted[] {
   const grantedOn = c.planOn ?? (c.consentOn ? addDays(c.consentOn, 7) : null);
   if (!grantedOn) return [];
   const granted: Granted[] = [];
@@ -228,36 +243,33 @@ async function insertInterventions(tx: Tx, m: string, caseId: string, c: History
     const legalBasis = formatLegalBasis(legalBasesUnder(item.legalBases, RULE_SET.id));
     const status: VisitationStatus = i.endedOn ? 'ended' : i.startedOn ? 'running' : 'granted';
     const id = crypto.randomUUID();
-    await tx
-      .insertInto('intervention')
-      .values({
-        municipality_id: m,
-        id,
-        case_id: caseId,
-        title: item.title,
-        sector: item.sector,
-        legal_basis: legalBasis,
-        status: EXECUTION_STATUS[status],
-        start_date: i.plannedStart,
-        end_date: i.endedOn,
-        catalogue_item_id: idOf(`catalogue:${item.kind}`),
-        visitation_status: status,
-        started_on: i.startedOn,
-        quantity: GRANTED_QUANTITY[item.costModel],
-        unit_price_dkk: item.unitPriceDkk,
-        cost_dkk: computeCost(item.unitPriceDkk, GRANTED_QUANTITY[item.costModel]),
-        rule_set_id: RULE_SET.id,
-        granted_by: coordinatorId,
-        granted_at: at(grantedOn, '13:00'),
-      })
-      .execute();
+    rows.add('intervention', {
+      municipality_id: m,
+      id,
+      case_id: caseId,
+      title: item.title,
+      sector: item.sector,
+      legal_basis: legalBasis,
+      status: EXECUTION_STATUS[status],
+      start_date: i.plannedStart,
+      end_date: i.endedOn,
+      catalogue_item_id: idOf(`catalogue:${item.kind}`),
+      visitation_status: status,
+      started_on: i.startedOn,
+      quantity: GRANTED_QUANTITY[item.costModel],
+      unit_price_dkk: item.unitPriceDkk,
+      cost_dkk: computeCost(item.unitPriceDkk, GRANTED_QUANTITY[item.costModel]),
+      rule_set_id: RULE_SET.id,
+      granted_by: coordinatorId,
+      granted_at: at(grantedOn, '13:00'),
+    });
     events.push({ type: 'intervention_added', on: grantedOn, time: '13:00', data: { interventionId: id, title: item.title } });
     granted.push({ id, title: item.title, sector: item.sector, legalBasis, startDate: i.plannedStart, endDate: i.endedOn, grantedOn });
   }
   return granted;
 }
 
-async function insertPlan(tx: Tx, m: string, caseId: string, c: HistoryCase, coordinator: { name: string }, interventionIds: string[], events: Event[]): Promise<void> {
+function addPlan(rows: Rows, m: string, caseId: string, c: HistoryCase, coordinator: { name: string }, interventionIds: string[], events: Event[]): void {
   const planId = crypto.randomUUID();
   const goalId = crypto.randomUUID();
   const first: PlanContent = {
@@ -273,32 +285,24 @@ async function insertPlan(tx: Tx, m: string, caseId: string, c: HistoryCase, coo
     versions.push({ content: { ...first, subGoals: first.subGoals.map((g) => (g.priority === 2 ? { ...g, title: 'Virksomhedspraktik og afklaring' } : g)) }, on: c.planRevisedOn, reason: 'Delmålet er justeret efter opfølgning.' });
   }
   const current = versions[versions.length - 1]!;
-  await tx
-    .insertInto('plan')
-    .values({ municipality_id: m, id: planId, case_id: caseId, version: versions.length, rule_set_id: RULE_SET.id, content: JSON.stringify(current.content), created_at: at(c.planOn!, '14:00'), updated_at: at(current.on, '14:00') })
-    .execute();
-  await tx
-    .insertInto('plan_version')
-    .values(
-      versions.map((v, i) => ({
-        municipality_id: m,
-        plan_id: planId,
-        version: i + 1,
-        content: JSON.stringify(v.content),
-        reason: v.reason,
-        rule_set_id: RULE_SET.id,
-        changed_at: at(v.on, '14:00'),
-        changed_by_kind: 'employee',
-        changed_by_id: null,
-        changed_by_name: coordinator.name,
-      })),
-    )
-    .execute();
+  rows.add('plan', { municipality_id: m, id: planId, case_id: caseId, version: versions.length, rule_set_id: RULE_SET.id, content: JSON.stringify(current.content), created_at: at(c.planOn!, '14:00'), updated_at: at(current.on, '14:00') });
+  rows.add(
+    'plan_version',
+    versions.map((v, i) => ({
+      municipality_id: m,
+      plan_id: planId,
+      version: i + 1,
+      content: JSON.stringify(v.content),
+      reason: v.reason,
+      rule_set_id: RULE_SET.id,
+      changed_at: at(v.on, '14:00'),
+      changed_by_kind: 'employee',
+      changed_by_id: null,
+      changed_by_name: coordinator.name,
+    })),
+  );
   const goals = [{ goal_id: goalId, title: current.content.overallGoal.citizenWords, overall: true }, ...current.content.subGoals.map((g) => ({ goal_id: g.id, title: g.title, overall: false }))];
-  await tx
-    .insertInto('plan_goal')
-    .values(goals.map((g) => ({ municipality_id: m, plan_id: planId, case_id: caseId, ...g, next_follow_up_on: null, progression: null })))
-    .execute();
+  rows.add('plan_goal', goals.map((g) => ({ municipality_id: m, plan_id: planId, case_id: caseId, ...g, next_follow_up_on: null, progression: null })));
   versions.forEach((v, i) => events.push({ type: 'plan_version_created', on: v.on, time: '14:00', data: { planId, version: i + 1, reason: v.reason, ruleSetId: RULE_SET.id } }));
 }
 

@@ -2,7 +2,6 @@
 const monthLong = new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthShort = new Intl.DateTimeFormat('da-DK', { month: 'short', timeZone: 'UTC' });
 const decimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
@@ -20,7 +19,7 @@ export function quarterCategory(q: string, index: number) {
   return { key: q, label: `${q.slice(6)}. kvt.`, ...(index === 0 || q.endsWith('Q1') ? { sub: q.slice(0, 4) } : {}) };
 }
 
-/** A fraction as Danish per cent: 0.253 → '25 %' (one decimal below 10 %). */
-export const percent = (share: number) => `${(share < 0.1 ? decimal : whole).format(share * 100)} %`;
+/** A fraction as Danish per cent with at most one decimal: 0.253 → "25,3 %". */
+export const percent = (share: number) => `${decimal.format(share * 100)} %`;
 export const num = (n: number) => decimal.format(n);
 export const days = (n: number) => `${decimal.format(n)} ${n === 1 ? 'dag' : 'dage'}`;

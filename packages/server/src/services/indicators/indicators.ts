@@ -1,4 +1,5 @@
 import {
+  addMonthsTo,
   complaintOutcomes,
   consentRate,
   contactsBeforeAndNow,
@@ -6,6 +7,7 @@ import {
   defaultPeriod,
   EMPLOYMENT_DEFINITION,
   employmentByYear,
+  indicatorTable,
   monthsIn,
   notStartedNow,
   periodDays,
@@ -15,13 +17,11 @@ import {
   startTimeliness,
   SURVEY_QUESTION,
   surveyOverPeriod,
+  TABLE_COLUMNS,
   timeToMilestone,
+  toCsv,
   todayInCopenhagen,
   yearsIn,
-  addMonthsTo,
-  indicatorTable,
-  TABLE_COLUMNS,
-  toCsv,
   type api,
   type IndicatorPeriod,
   type LocalDate,
@@ -73,15 +73,7 @@ export async function indicatorTablesCsv(a: Access, query: IndicatorQuery): Prom
 
 /** The period asked for: both months, or one of them completed to twelve months, or the last twelve. Bad periods are 400. */
 export function resolvePeriod(query: IndicatorQuery, today: LocalDate): IndicatorPeriod {
-  const fallback = defaultPeriod(today);
-  const period: IndicatorPeriod =
-    query.from && query.to
-      ? { from: query.from, to: query.to }
-      : query.from
-        ? { from: query.from, to: query.from > fallback.to ? query.from : minMonth(addMonthsTo(query.from, 11), fallback.to) }
-        : query.to
-          ? { from: addMonthsTo(query.to, -11), to: query.to }
-          : fallback;
+  const period = completePeriod(query, today);
   const problems = periodProblems(period);
   if (problems.length) {
     throw new ProblemError(
@@ -95,6 +87,16 @@ export function resolvePeriod(query: IndicatorQuery, today: LocalDate): Indicato
   return period;
 }
 
+function completePeriod(query: IndicatorQuery, today: LocalDate): IndicatorPeriod {
+  const fallback = defaultPeriod(today);
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  if (query.to) return { from: addMonthsTo(query.to, -11), to: query.to };
+  if (!query.from) return fallback;
+  // from a month: twelve months on, but not past this month (unless the month itself lies ahead)
+  if (query.from > fallback.to) return { from: query.from, to: query.from };
+  return { from: query.from, to: minMonth(addMonthsTo(query.from, 11), fallback.to) };
+}
+
 const minMonth = (a: string, b: string) => (a < b ? a : b);
 
 /** Reads by leaders are management information, whatever the client said (the audit log shows why). */
@@ -102,20 +104,19 @@ export function managementInformation(ctx: RequestContext): RequestContext {
   return { ...ctx, purpose: 'management_information' };
 }
 
+/** Every indicator from the facts in the (scoped) transaction; the figures are core's. */
 export async function computeIndicators(tx: Tx, period: IndicatorPeriod, today: LocalDate, now: Date): Promise<Indicators> {
   const days = periodDays(period);
   const contactsOn = days.last < today ? days.last : today;
-  const [phaseIn, screenedOn, offers, milestones, caseContacts, interventions, complaints, employment, survey] = [
-    await readPhaseIn(tx),
-    await readLatestScreeningDay(tx),
-    await readOffers(tx),
-    await readMilestones(tx),
-    await readCaseContacts(tx, contactsOn),
-    await readAgreedInterventions(tx),
-    await readComplaints(tx),
-    await readEmploymentFacts(tx),
-    await readSurveyCounts(tx),
-  ];
+  const phaseIn = await readPhaseIn(tx);
+  const screenedOn = await readLatestScreeningDay(tx);
+  const offers = await readOffers(tx);
+  const milestones = await readMilestones(tx);
+  const caseContacts = await readCaseContacts(tx, contactsOn);
+  const interventions = await readAgreedInterventions(tx);
+  const complaints = await readComplaints(tx);
+  const employment = await readEmploymentFacts(tx);
+  const survey = await readSurveyCounts(tx);
   const withConsent = milestones.flatMap((m) => (m.consentOn === null ? [] : [{ ...m, consentOn: m.consentOn }]));
   const flagged = notStartedNow(interventions, today);
   return {

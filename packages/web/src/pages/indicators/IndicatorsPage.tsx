@@ -4,6 +4,7 @@
  * figures as CSV, and the pseudonymised export for the national evaluation.
  * Its own chunk, loaded when opened (the workspace's first load stays small).
  */
+import { isYearMonth } from '@helhed/core';
 import { useState } from 'react';
 import { evaluationExportPath, indicatorsPath, indicatorTablesPath, type Indicators } from '../../clients/indicators';
 import { Section } from '../../components/Section';
@@ -17,14 +18,12 @@ import { monthName } from './format';
 import { PeriodPicker, presets, type Period } from './PeriodPicker';
 import { ComplaintsSection, EmploymentSection, NotStartedSection, SurveySection } from './ResultSections';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** The period in the address (?fra=2026-01&til=2026-12), else the last twelve months. */
 function periodFromAddress(currentMonth: string): Period {
   const q = new URLSearchParams(window.location.search);
   const from = q.get('fra');
   const to = q.get('til');
-  if (from && to && MONTH.test(from) && MONTH.test(to)) return { from, to };
+  if (isYearMonth(from) && isYearMonth(to)) return { from, to };
   return presets(currentMonth)[0]!.period;
 }
 
@@ -61,7 +60,7 @@ export default function IndicatorsPage() {
       </div>
       <p id="export-note" className="hint">
         Udtrækket til den nationale evaluering har én linje pr. borger i målgruppen med et fast pseudonym i stedet for CPR-nummer og navn, uanset den valgte periode.
-        Hver hentning logges.
+        Det er stadig personoplysninger: opbevar og send det sikkert. Hver hentning logges.
       </p>
       {indicators.loading && !d && <Loading what="Henter indikatorerne" />}
       <ErrorAlert error={indicators.error} />

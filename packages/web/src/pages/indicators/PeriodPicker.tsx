@@ -1,23 +1,16 @@
 /** The period: a preset or two months of one's own choosing; the page's address keeps it, so it can be shared. */
+import { addMonthsTo, isYearMonth } from '@helhed/core';
 import { useId, useState, type FormEvent } from 'react';
 
 export type Period = { from: string; to: string };
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function shift(month: string, months: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /** The presets, relative to the current month. */
 export function presets(currentMonth: string): { key: string; label: string; period: Period }[] {
   const year = Number(currentMonth.slice(0, 4));
   return [
-    { key: '12', label: 'De seneste 12 måneder', period: { from: shift(currentMonth, -11), to: currentMonth } },
-    { key: '6', label: 'De seneste 6 måneder', period: { from: shift(currentMonth, -5), to: currentMonth } },
-    { key: '24', label: 'De seneste 24 måneder', period: { from: shift(currentMonth, -23), to: currentMonth } },
+    { key: '12', label: 'De seneste 12 måneder', period: { from: addMonthsTo(currentMonth, -11), to: currentMonth } },
+    { key: '6', label: 'De seneste 6 måneder', period: { from: addMonthsTo(currentMonth, -5), to: currentMonth } },
+    { key: '24', label: 'De seneste 24 måneder', period: { from: addMonthsTo(currentMonth, -23), to: currentMonth } },
     { key: 'this-year', label: `I år (${year})`, period: { from: `${year}-01`, to: currentMonth } },
     { key: 'last-year', label: `Sidste år (${year - 1})`, period: { from: `${year - 1}-01`, to: `${year - 1}-12` } },
   ];
@@ -44,7 +37,7 @@ export function PeriodPicker({ period, currentMonth, onChange }: { period: Perio
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!MONTH.test(from) || !MONTH.test(to)) return setError('Skriv månederne som ÅÅÅÅ-MM, fx 2026-01.');
+    if (!isYearMonth(from) || !isYearMonth(to)) return setError('Skriv månederne som ÅÅÅÅ-MM, fx 2026-01.');
     if (to < from) return setError('Slutmåneden ligger før startmåneden.');
     setError(null);
     onChange({ from, to });

@@ -88,6 +88,10 @@ export const ACTIONS = [
   'survey.answer',
   /** the caseworker's one-screen overview of a citizen (employees only; the citizen has Min plan) */
   'overview.read',
+  /** the reform's indicators for the municipality: counts and statistics, never a citizen (audited once per read) */
+  'indicators.read',
+  /** the pseudonymised export for the national evaluation: one row per target-group citizen (audited once per export) */
+  'indicators.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -186,7 +190,15 @@ export const POLICY: Record<Role, Grants> = {
   // Leaders and the visitation forum see cases through what is put before them
   // (indicators, visitation requests); reading a named citizen otherwise
   // takes a break-the-glass reason.
-  leader: { 'screening.run': ['none'], 'deadlines.read': ['none'], 'catalogue.read': ['none'], 'visitation.forum_queue': ['none'], 'visitation.sweep': ['none'] },
+  leader: {
+    'screening.run': ['none'],
+    'deadlines.read': ['none'],
+    'catalogue.read': ['none'],
+    'visitation.forum_queue': ['none'],
+    'visitation.sweep': ['none'],
+    'indicators.read': ['none'],
+    'indicators.export': ['none'],
+  },
   // The forum sees a named citizen only while a request about them is before it (decisions.md § 32).
   visitation_forum: {
     'catalogue.read': ['none'],
@@ -194,7 +206,15 @@ export const POLICY: Record<Role, Grants> = {
     'visitation.forum_read': ['forum'],
     'visitation.decide': ['forum'],
   },
-  administrator: { 'import.run': ['none'], 'screening.run': ['none'], 'catalogue.read': ['none'], 'catalogue.manage': ['none'], 'visitation.sweep': ['none'] },
+  administrator: {
+    'import.run': ['none'],
+    'screening.run': ['none'],
+    'catalogue.read': ['none'],
+    'catalogue.manage': ['none'],
+    'visitation.sweep': ['none'],
+    'indicators.read': ['none'],
+    'indicators.export': ['none'],
+  },
   system: { 'import.run': ['none'], 'screening.run': ['none'], 'visitation.sweep': ['none'] },
   citizen: {
     'citizen.read': ['self'],
@@ -221,7 +241,9 @@ export const POLICY: Record<Role, Grants> = {
 
 /** Roles that may read with a written reason outside their relation. Reads only. */
 const BREAK_GLASS_ROLES: readonly Role[] = ['coordinating_caseworker', 'specialist', 'leader'];
-const READ_ACTIONS: readonly Action[] = ACTIONS.filter((a) => a.endsWith('.read'));
+/** Aggregates about no one: there is no citizen to break the glass for, so the role alone decides. */
+const AGGREGATE_ACTIONS: readonly Action[] = ['indicators.read'];
+const READ_ACTIONS: readonly Action[] = ACTIONS.filter((a) => a.endsWith('.read') && !AGGREGATE_ACTIONS.includes(a));
 /** Actions whose data is health information (GDPR art. 9, consent-scoped). */
 export const HEALTH_ACTIONS: readonly Action[] = ['health.read'];
 export const MIN_BREAK_GLASS_REASON = 15;

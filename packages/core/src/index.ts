@@ -36,3 +36,4 @@ export * from './rules/visitation';
 export * from './visitation';
 export * from './coordination/index';
 export * from './work-queue/index';
+export * from './indicators/index';

@@ -8,6 +8,8 @@ export const PURPOSES = {
   target_group_screening: 'Vurdering af målgruppe',
   complaint_handling: 'Behandling af klage',
   supervision: 'Ledelsestilsyn',
+  management_information: 'Ledelsesinformation (tal uden navne)',
+  national_evaluation: 'Pseudonymiseret udtræk til den nationale evaluering',
   break_the_glass: 'Nødadgang med skriftlig begrundelse',
   citizen_self_service: 'Du så dine egne oplysninger',
   system: 'Automatisk systemkørsel',

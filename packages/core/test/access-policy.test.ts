@@ -23,9 +23,23 @@ describe('decideAccess: role + relation', () => {
     [['citizen'], 'case.update', 'self', { allowed: false, reason: 'role' }],
     [['citizen'], 'audit.read_own', 'self', allow],
     [['specialist', 'coordinating_caseworker'], 'consent.record', 'team', allow],
+    [['leader'], 'indicators.read', 'none', allow],
+    [['administrator'], 'indicators.export', 'none', allow],
+    // aggregates: a caseworker lacks the role, and no written reason opens them
+    [['coordinating_caseworker'], 'indicators.read', 'none', { allowed: false, reason: 'role' }],
+    [['specialist'], 'indicators.export', 'none', { allowed: false, reason: 'role' }],
   ];
   it.each(cases)('%j %s as %s', (roles, action, relation, expected) => {
     expect(decideAccess({ roles, action, relation })).toEqual(expected);
+  });
+});
+
+describe('decideAccess: aggregates are not opened by break-the-glass', () => {
+  it('a caseworker with a written reason is still refused the indicators', () => {
+    expect(decideAccess({ roles: ['coordinating_caseworker'], action: 'indicators.read', relation: 'none', breakGlassReason: 'Jeg vil gerne se tallene for kommunen' })).toEqual({
+      allowed: false,
+      reason: 'role',
+    });
   });
 });
 
@@ -84,7 +98,7 @@ describe('the policy table', () => {
   it('gives citizens nothing but their own data', () => {
     for (const relations of Object.values(POLICY.citizen)) expect(relations).toEqual(['self']);
   });
-  it('gives administrators no single citizen\'s data, only batch work (imports, screening runs, the not-started sweep) and the catalogue', () => {
-    expect(Object.keys(POLICY.administrator).sort()).toEqual(['catalogue.manage', 'catalogue.read', 'import.run', 'screening.run', 'visitation.sweep']);
+  it('gives administrators no single citizen\'s data, only batch work (imports, screening runs, the not-started sweep, the indicators and their export) and the catalogue', () => {
+    expect(Object.keys(POLICY.administrator).sort()).toEqual(['catalogue.manage', 'catalogue.read', 'import.run', 'indicators.export', 'indicators.read', 'screening.run', 'visitation.sweep']);
   });
 });

@@ -245,15 +245,16 @@ describe('the coherent-course survey', () => {
   it('share positive of those answering yes or no, per period; few answers are not shown', () => {
     const figures = aggregateSurvey([
       { period: '2026-Q4', answer: 'yes_high' },
-      { period: '2026-Q4', answer: 'yes_some' },
+      { period: '2026-Q4', answer: 'yes_some', count: 3 },
       { period: '2026-Q4', answer: 'no_little' },
       { period: '2026-Q4', answer: 'dont_know' },
       { period: '2026-Q3', answer: 'no_not_at_all' },
-      { period: '2026-Q3', answer: 'yes_high' },
+      { period: '2026-Q3', answer: 'yes_high', count: 2 },
+      { period: '2026-Q3', answer: 'dont_know', count: 2 },
     ]);
     expect(figures).toEqual([
-      { period: '2026-Q3', answers: 2, counted: 2, positive: null, share: null },
-      { period: '2026-Q4', answers: 4, counted: 3, positive: 2, share: 2 / 3 },
+      { period: '2026-Q3', answers: 5, counted: 3, positive: null, share: null },
+      { period: '2026-Q4', answers: 6, counted: 5, positive: 4, share: 4 / 5 },
     ]);
   });
 });

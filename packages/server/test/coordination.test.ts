@@ -257,12 +257,19 @@ describe('acceptance: coordination', () => {
     let indicator = (await henrik.get('/api/indicators/coherent-course')).json();
     expect(indicator.periods).toEqual([{ period: '2026-Q4', answers: 1, counted: 1, positive: null, share: null }]);
     expect(JSON.stringify(indicator)).not.toMatch(/Lotte|Bedre/);
-    for (const cpr of ['190886-1004', '141290-1007']) {
+    const answer = async (cpr: string, answer: string) => {
       const c = await loginCitizen(h.app, (await findCitizen(mette, cpr)).id);
-      expect((await c.post('/api/me/survey', { answer: cpr.startsWith('19') ? 'yes_high' : 'no_not_at_all' })).statusCode).toBe(201);
-    }
+      expect((await c.post('/api/me/survey', { answer })).statusCode).toBe(201);
+    };
+    await answer('190886-1004', 'yes_high');
+    await answer('141290-1007', 'no_not_at_all');
     indicator = (await henrik.get('/api/indicators/coherent-course')).json();
-    expect(indicator.periods).toEqual([{ period: '2026-Q4', answers: 3, counted: 3, positive: 2, share: 2 / 3 }]);
+    expect(indicator.periods).toEqual([{ period: '2026-Q4', answers: 3, counted: 3, positive: null, share: null }]);
+    // the indicators' small-numbers rule: a share from five answers
+    await answer('090704-4009', 'yes_high');
+    await answer('051077-1011', 'no_little');
+    indicator = (await henrik.get('/api/indicators/coherent-course')).json();
+    expect(indicator.periods).toEqual([{ period: '2026-Q4', answers: 5, counted: 5, positive: 3, share: 3 / 5 }]);
     expect((await mette.get('/api/indicators/coherent-course')).statusCode).toBe(403);
     expect((await lotteClient.get('/api/indicators/coherent-course')).statusCode).toBe(403);
     // a citizen without a case has nothing to answer about
@@ -333,7 +340,7 @@ describe('acceptance: coordination', () => {
     expect((await again.post('/api/me/survey', { answer: 'yes_high' })).statusCode).toBe(201);
     const leader = await loginEmployee(h.app, 'henrik', code);
     const periods = (await leader.get('/api/indicators/coherent-course')).json().periods;
-    expect(periods.map((p: any) => [p.period, p.answers])).toEqual([['2026-Q4', 3], ['2027-Q1', 1]]);
+    expect(periods.map((p: any) => [p.period, p.answers])).toEqual([['2026-Q4', 5], ['2027-Q1', 1]]);
     expect((await leader.get('/api/indicators/coherent-course?from=2027-01-01')).json().periods.map((p: any) => p.period)).toEqual(['2027-Q1']);
   });
 });

@@ -63,8 +63,15 @@ describe('OpenAPI document, health, security headers', () => {
     expect(spec.paths['/openapi.json']).toBeUndefined();
   });
 
-  // Feeds go in as CSV/JSON Lines streams and error reports come out as CSV: the two non-JSON operations.
-  const NOT_JSON = ['POST /api/imports/{feed}', 'GET /api/imports/{id}/errors.csv', 'GET /api/letters/{id}/pdf', 'GET /api/decisions/{decisionId}/preview.pdf'];
+  // Feeds go in as CSV/JSON Lines streams; error reports, the indicators' files and letters come out as CSV or PDF.
+  const NOT_JSON = [
+    'POST /api/imports/{feed}',
+    'GET /api/imports/{id}/errors.csv',
+    'GET /api/letters/{id}/pdf',
+    'GET /api/decisions/{decisionId}/preview.pdf',
+    'GET /api/indicators/tables.csv',
+    'GET /api/indicators/evaluation-export.csv',
+  ];
 
   it('every operation under /api has a JSON response schema for its success status', () => {
     const ops = apiOperations().filter(({ path, method }) => !NOT_JSON.includes(`${method.toUpperCase()} ${path}`) || path.endsWith('{feed}'));

@@ -57,10 +57,9 @@ export function App() {
   }, [me, path]);
 
   const onLoggedIn = useCallback((who: Me) => {
-    // A citizen gets a fresh page: the portal's design system must not meet the login page's styles.
-    if (who.kind === 'citizen') return reloadTo(homeFor(who));
-    setMe(who);
-    if (window.location.pathname.startsWith('/borger')) navigate('/', { replace: true });
+    // A fresh page: the login is on the design system, the workspace has its own styles, and they must not meet.
+    const here = window.location.pathname;
+    reloadTo(who.kind === 'employee' && !here.startsWith('/borger') ? here + window.location.search : homeFor(who));
   }, []);
 
   const onLogout = useCallback(async () => {

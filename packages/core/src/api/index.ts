@@ -10,3 +10,4 @@ export * from './visitation';
 export * from './coordination';
 export * from './overview';
 export * from './work-queue';
+export * from './indicators';

@@ -1,3 +1,4 @@
+import { SMALL_NUMBER } from '../indicators/statistics';
 import type { LocalDate } from '../local-date';
 
 /**
@@ -21,8 +22,8 @@ export const SURVEY_SCALE: Record<SurveyAnswer, { label: string; positive: boole
 
 /** One answer per citizen per quarter: often enough to follow a course, rarely enough not to tire. */
 export const SURVEY_PERIOD = 'quarter' as const;
-/** Below this many counted answers in a period the share is not shown (no one can be singled out). */
-export const SURVEY_MIN_ANSWERS = 3;
+/** Below this many counted answers in a period the share is not shown: the indicators' small-numbers rule. */
+export const SURVEY_MIN_ANSWERS = SMALL_NUMBER;
 
 /** The period a day belongs to: '2026-Q4'. */
 export function surveyPeriod(date: LocalDate): string {

@@ -10,6 +10,7 @@ import * as screeningInSql from './migrations/0008_screening_in_sql';
 import * as letterhead from './migrations/0009_letterhead';
 import * as fingerprintText from './migrations/0010_fingerprint_text';
 import * as tenantPredicateOnce from './migrations/0011_tenant_predicate_once';
+import * as pseudonymKey from './migrations/0012_pseudonym_key';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_letterhead': letterhead,
   '0010_fingerprint_text': fingerprintText,
   '0011_tenant_predicate_once': tenantPredicateOnce,
+  '0012_pseudonym_key': pseudonymKey,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -320,6 +320,14 @@ export interface TargetGroupAssessmentTable {
   rule_set_id: string;
 }
 
+/** A municipality's secret for keyed pseudonyms (0010); never sent to a client. */
+export interface PseudonymKeyTable {
+  municipality_id: string;
+  purpose: string;
+  secret: Uint8Array;
+  created_at: Date;
+}
+
 export interface DB extends DecisionTables, PlanDB, VisitationTables, CoordinationTables {
   municipality: MunicipalityTable;
   municipality_rule_set: MunicipalityRuleSetTable;
@@ -350,4 +358,5 @@ export interface DB extends DecisionTables, PlanDB, VisitationTables, Coordinati
   target_group_assessment: TargetGroupAssessmentTable;
   letter: LetterTable;
   outbox_message: OutboxMessageTable;
+  pseudonym_key: PseudonymKeyTable;
 }

@@ -7,6 +7,7 @@ import { isOidcConfigured } from '../identity/oidc-config';
 import { createOidcLogin, OidcLoginError, type OidcLogin, type PendingLogin } from '../identity/oidc-login';
 import { citizenByCpr, employeeBySubject, employeeByUsername, loadPrincipal } from '../identity/principals';
 import { createSession, endSession, resolveSession, SESSION_COOKIE } from '../identity/sessions';
+import { HISTORY_RECORD_PREFIX } from '../seed/demo-indicators';
 import type { AppDeps } from './app';
 
 type Realm = 'employee' | 'citizen';
@@ -189,12 +190,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; now: () => Date 
           .orderBy('m.code')
           .orderBy('e.name')
           .execute();
-        // Synthetic demo citizens with a case, for trying the citizen portal.
+        // Synthetic demo citizens with a case, for trying the citizen portal — not the indicators' background crowd.
         const citizens = await db
           .selectFrom('citizen as c')
           .innerJoin('holistic_case as k', 'k.citizen_id', 'c.id')
           .innerJoin('municipality as m', 'm.id', 'c.municipality_id')
           .select(['c.id', 'c.name', 'm.code'])
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('sector_record as r').select('r.id').whereRef('r.citizen_id', '=', 'c.id').where('r.external_id', 'like', `${HISTORY_RECORD_PREFIX}%`))),
+          )
           .orderBy('c.name')
           .execute();
         return {

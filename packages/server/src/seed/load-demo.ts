@@ -9,15 +9,22 @@ import { loadDemoFamilies } from './demo-family';
 import { loadDemoForumRequests, loadDemoVisitation } from './demo-visitation';
 import { loadDemoCoordination } from './demo-coordination';
 import { loadDemoLetterhead } from './demo-letterhead';
+import { loadDemoIndicatorHistory, type IndicatorHistory } from './demo-indicators';
+import { screen } from '../screening/screen';
+import { systemAccessFor } from '../access/system-access';
 
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
  * Returns the municipality id. Used by `npm start` on an empty database and
  * by the acceptance tests (each test gets its own copy under a fresh code).
+ * With `indicatorHistory`, sixteen months of background cases for the
+ * indicators are added (demo-indicators.ts) and screened month by month as
+ * the municipality would have screened them, each in its own audited run.
  */
-export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipality, opts: { code?: string; now?: Date } = {}): Promise<string> {
+export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipality, opts: { code?: string; now?: Date; indicatorHistory?: boolean } = {}): Promise<string> {
   const now = opts.now ?? new Date();
-  return asSystem(db, async (tx) => {
+  let history: IndicatorHistory | null = null;
+  const municipalityId = await asSystem(db, async (tx) => {
     const m = crypto.randomUUID();
     await tx.insertInto('municipality').values({ id: m, code: opts.code ?? data.code, name: data.name, cvr: data.cvr }).execute();
     await startAuditChain(tx, m);
@@ -231,8 +238,20 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
     await loadDemoForumRequests(tx, m, data.ruleSetId, idOf, now);
     await loadDemoCoordination(tx, m, now);
     await loadDemoLetterhead(tx, m);
+    if (opts.indicatorHistory) history = await loadDemoIndicatorHistory(tx, m, idOf, now);
     return m;
   });
+  if (history) await screenHistory(db, municipalityId, history);
+  return municipalityId;
+}
+
+/** The background citizens screened on the day before their month's first assessment: a past run per month. */
+async function screenHistory(db: Kysely<DB>, municipalityId: string, history: IndicatorHistory): Promise<void> {
+  for (const { onDate, citizenIds } of history.screenings) {
+    const access = systemAccessFor(db, municipalityId, 'Demodata', 'target_group_screening');
+    const then = new Date(`${onDate}T06:00:00Z`);
+    await screen({ ...access, ctx: { ...access.ctx, now: () => then } }, { kind: 'citizens', ids: citizenIds }, { onDate });
+  }
 }
 
 async function insertMany<T extends keyof DB & string>(tx: Tx, table: T, rows: any[]): Promise<void> {
@@ -244,5 +263,5 @@ async function insertMany<T extends keyof DB & string>(tx: Tx, table: T, rows: a
 export async function seedDemoIfEmpty(db: Kysely<DB>, data: DemoMunicipality): Promise<string | null> {
   const any = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  return loadDemoMunicipality(db, data);
+  return loadDemoMunicipality(db, data, { indicatorHistory: true });
 }

@@ -1,3 +1,4 @@
+import { toCsv } from '@helhed/core';
 import type { Access } from '../access/access';
 import { notFound } from '../errors';
 
@@ -30,11 +31,7 @@ export async function importErrorReport(a: Access, batchId: string): Promise<str
     const b = await tx.selectFrom('import_batch').select('id').where('id', '=', batchId).executeTakeFirst();
     if (!b) throw notFound('Indlæsningen');
     const rows = await tx.selectFrom('import_error').selectAll().where('batch_id', '=', batchId).orderBy('line').orderBy('field').execute();
-    const quote = (v: string | number | null) => {
-      const s = v === null ? '' : String(v);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    return ['linje,felt,fejl,vaerdi', ...rows.map((r) => [r.line, r.field, r.message, r.value].map(quote).join(','))].join('\r\n') + '\r\n';
+    return toCsv(['linje', 'felt', 'fejl', 'vaerdi'], rows.map((r) => [r.line, r.field, r.message, r.value]));
   });
 }
 

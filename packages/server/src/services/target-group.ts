@@ -171,33 +171,36 @@ export async function recordAssessment(a: Access, citizenId: string, input: Asse
 
 /** How much of the mandatory group has been offered the effort (aggregate: no citizen named). */
 export async function phaseIn(a: Access) {
-  return a.gateway.administrative(a.ctx, async (tx) => {
-    const { rows } = await sql<{ classification: string; candidates: number; assessed: number; offered: number; with_case: number; consented: number }>`
-      select s.classification,
-        count(*)::int as candidates,
-        count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id))::int as assessed,
-        count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.outcome = 'offer'))::int as offered,
-        count(*) filter (where exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id))::int as with_case,
-        count(*) filter (where exists (
-          select 1 from consent c where c.citizen_id = s.citizen_id and c.scope = 'holistic_effort' and c.action = 'given'))::int as consented
-      from target_group_status s
-      where s.classification in ('mandatory', 'optional')
-      group by s.classification
-    `.execute(tx);
-    const of = (c: string) => rows.find((r) => r.classification === c) ?? { candidates: 0, assessed: 0, offered: 0, with_case: 0, consented: 0 };
-    const shape = (c: string) => {
-      const r = of(c);
-      return {
-        candidates: r.candidates,
-        assessed: r.assessed,
-        offered: r.offered,
-        withCase: r.with_case,
-        consented: r.consented,
-        offeredShare: r.candidates ? Math.round((1000 * Math.max(r.offered, r.with_case)) / r.candidates) / 10 : 0,
-      };
+  return a.gateway.administrative(a.ctx, (tx) => readPhaseIn(tx));
+}
+
+/** The phase-in counts per group, from each citizen's latest screening result (also read by the indicators). */
+export async function readPhaseIn(tx: Tx) {
+  const { rows } = await sql<{ classification: string; candidates: number; assessed: number; offered: number; with_case: number; consented: number }>`
+    select s.classification,
+      count(*)::int as candidates,
+      count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id))::int as assessed,
+      count(*) filter (where exists (select 1 from target_group_assessment t where t.citizen_id = s.citizen_id and t.outcome = 'offer'))::int as offered,
+      count(*) filter (where exists (select 1 from holistic_case k where k.citizen_id = s.citizen_id))::int as with_case,
+      count(*) filter (where exists (
+        select 1 from consent c where c.citizen_id = s.citizen_id and c.scope = 'holistic_effort' and c.action = 'given'))::int as consented
+    from target_group_status s
+    where s.classification in ('mandatory', 'optional')
+    group by s.classification
+  `.execute(tx);
+  const of = (c: string) => rows.find((r) => r.classification === c) ?? { candidates: 0, assessed: 0, offered: 0, with_case: 0, consented: 0 };
+  const shape = (c: string) => {
+    const r = of(c);
+    return {
+      candidates: r.candidates,
+      assessed: r.assessed,
+      offered: r.offered,
+      withCase: r.with_case,
+      consented: r.consented,
+      offeredShare: r.candidates ? Math.round((1000 * Math.max(r.offered, r.with_case)) / r.candidates) / 10 : 0,
     };
-    return { mandatory: shape('mandatory'), optional: shape('optional') };
-  });
+  };
+  return { mandatory: shape('mandatory'), optional: shape('optional') };
 }
 
 /**

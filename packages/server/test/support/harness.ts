@@ -32,10 +32,10 @@ export async function startHarness(opts: { config?: Partial<AppConfig>; oidc?: O
 
 let counter = 0;
 /** A fresh copy of the demo municipality under its own code: tests never see each other's data. */
-export async function freshMunicipality(): Promise<{ id: string; code: string }> {
+export async function freshMunicipality(opts: { indicatorHistory?: boolean } = {}): Promise<{ id: string; code: string }> {
   const database = await testDatabase();
   const code = `T${process.pid % 10000}${(counter++).toString().padStart(3, '0')}${Math.floor(Math.random() * 1000)}`;
-  const id = await loadDemoMunicipality(database.db, demoMunicipality, { code, now: new Date('2026-11-23T08:00:00Z') });
+  const id = await loadDemoMunicipality(database.db, demoMunicipality, { code, now: new Date('2026-11-23T08:00:00Z'), ...opts });
   return { id, code };
 }
 

@@ -1,8 +1,7 @@
-/** Login: the development login with the demo people, or the real identity providers (OIDC). */
+/** Login: MitID for citizens and the municipality's login for employees (OIDC), or the development login with the demo people. */
 import { useState } from 'react';
 import { ApiError, post } from '../api';
-import { Section } from '../components/Section';
-import { ErrorAlert, Loading } from '../components/Status';
+import { Alert, Loading, ProblemAlert } from '../citizen/ui';
 import { roleLabel } from '../labels';
 import type { DevUsers, Me } from '../types';
 import { useResource } from '../useResource';
@@ -33,33 +32,49 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       <h1 tabIndex={-1}>Log ind i Helhed</h1>
       {devUsers.loading && <Loading />}
       {oidc && <RealLogin />}
-      {devUsers.error && !oidc && <ErrorAlert error={devUsers.error} />}
+      {devUsers.error && !oidc && <ProblemAlert error={devUsers.error} />}
       {devUsers.data && (
         <>
-          <div className="alert alert-info">
-            <p>
-              <strong>Udviklingslogin.</strong> Her kan du prøve Helhed som en af demokommunens medarbejdere eller borgere. Alle personer er
-              opdigtede.
-            </p>
-          </div>
-          <ErrorAlert error={error} />
-          <div className="login-grid">
-            <Section title="Medarbejdere">
-              <ul className="choice-list">
+          <Alert variant="info" heading="Udviklingslogin">
+            <p>Her kan du prøve Helhed som en af demokommunens borgere eller medarbejdere. Alle personer er opdigtede.</p>
+          </Alert>
+          <ProblemAlert error={error} />
+          <div className="login-columns">
+            <section aria-labelledby="login-citizens">
+              <h2 id="login-citizens">Borgere</h2>
+              <p>Se »Min plan« som borger.</p>
+              <ul className="login-choices">
+                {devUsers.data.citizens.map((c) => {
+                  const key = `c:${c.id}`;
+                  return (
+                    <li key={key}>
+                      <button type="button" className="login-choice" disabled={busy !== null} aria-busy={busy === key} onClick={() => login(key, { kind: 'citizen', citizenId: c.id })}>
+                        <span className="login-choice-name">{c.name}</span>
+                        <span className="login-choice-detail">Borger · kommune {c.municipalityCode}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+            <section aria-labelledby="login-employees">
+              <h2 id="login-employees">Medarbejdere</h2>
+              <p>Arbejd i kommunens sagsbehandling.</p>
+              <ul className="login-choices">
                 {devUsers.data.employees.map((e) => {
                   const key = `e:${e.municipalityCode}:${e.username}`;
                   return (
                     <li key={key}>
                       <button
                         type="button"
-                        className="choice"
+                        className="login-choice"
                         disabled={busy !== null}
                         aria-busy={busy === key}
                         onClick={() => login(key, { kind: 'employee', username: e.username, municipalityCode: e.municipalityCode })}
                       >
-                        <span className="choice-name">{e.name}</span>
-                        <span className="choice-detail">{e.title}</span>
-                        <span className="choice-detail">
+                        <span className="login-choice-name">{e.name}</span>
+                        <span className="login-choice-detail">{e.title}</span>
+                        <span className="login-choice-detail">
                           {e.roles.map(roleLabel).join(', ')} · kommune {e.municipalityCode}
                         </span>
                       </button>
@@ -67,28 +82,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
                   );
                 })}
               </ul>
-            </Section>
-            <Section title="Borgere">
-              <ul className="choice-list">
-                {devUsers.data.citizens.map((c) => {
-                  const key = `c:${c.id}`;
-                  return (
-                    <li key={key}>
-                      <button
-                        type="button"
-                        className="choice"
-                        disabled={busy !== null}
-                        aria-busy={busy === key}
-                        onClick={() => login(key, { kind: 'citizen', citizenId: c.id })}
-                      >
-                        <span className="choice-name">{c.name}</span>
-                        <span className="choice-detail">Borger · kommune {c.municipalityCode}</span>
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </Section>
+            </section>
           </div>
         </>
       )}
@@ -100,19 +94,20 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
 function RealLogin() {
   return (
     <div className="login-real">
-      <p>Vælg, hvordan du vil logge ind.</p>
-      <ul className="button-row">
-        <li>
-          <a className="button" href="/auth/login/employee">
-            Log ind som medarbejder
-          </a>
-        </li>
-        <li>
-          <a className="button" href="/auth/login/citizen">
-            Log ind med MitID
-          </a>
-        </li>
-      </ul>
+      <section aria-labelledby="login-mitid">
+        <h2 id="login-mitid">Er du borger?</h2>
+        <p>Log ind med MitID for at se din plan, dine aftaler og dine afgørelser.</p>
+        <a className="button button-primary" href="/auth/login/citizen">
+          Log ind med MitID
+        </a>
+      </section>
+      <section aria-labelledby="login-staff">
+        <h2 id="login-staff">Er du medarbejder i kommunen?</h2>
+        <p>Log ind med kommunens login.</p>
+        <a className="button button-secondary" href="/auth/login/employee">
+          Log ind som medarbejder
+        </a>
+      </section>
     </div>
   );
 }

@@ -22,6 +22,9 @@ export function OverviewPage({ roles }: { roles: string[] }) {
             {(roles.includes('leader') || roles.includes('administrator')) && (
               <>
                 <li>
+                  <Link href="/indikatorer">Se reformens indikatorer og hent udtrækket til den nationale evaluering</Link>
+                </li>
+                <li>
                   <Link href="/indfasning">Se indfasningen af målgruppen</Link>
                 </li>
                 <li>

@@ -14,6 +14,7 @@ import { QueuePage } from '../pages/QueuePage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
+import { Loading } from '../components/Status';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
 import { useScrollToHash } from '../useScrollToHash';
@@ -26,6 +27,9 @@ const CasePage = lazy(() => import('../pages/CasePage').then((m) => ({ default: 
 const AssessmentPage = lazy(() => import('../pages/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const PlanPage = lazy(() => import('../pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 
+// Charts for leaders: their own chunk, fetched when the page is opened.
+const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage'));
+
 type Page = { href: string; label: string; roles: string[] | 'all' };
 
 const CASEWORK = ['coordinating_caseworker', 'specialist'];
@@ -37,6 +41,7 @@ export const PAGES: Page[] = [
   { href: '/soeg', label: 'Find borger', roles: CASEWORK },
   { href: '/maalgruppe', label: 'Målgruppe', roles: ['coordinating_caseworker'] },
   { href: '/indfasning', label: 'Indfasning', roles: ['coordinating_caseworker', 'leader', 'administrator'] },
+  { href: '/indikatorer', label: 'Indikatorer', roles: ['leader', 'administrator'] },
   { href: '/screening', label: 'Screening', roles: ['leader', 'administrator'] },
   { href: '/import', label: 'Import', roles: ['administrator'] },
   { href: '/visitationsforum', label: 'Visitationsforum', roles: ['visitation_forum'] },
@@ -73,6 +78,12 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (path === '/soeg') return <SearchPage />;
   if (path === '/maalgruppe') return <QueuePage />;
   if (path === '/indfasning') return <PhaseInPage />;
+  if (path === '/indikatorer')
+    return (
+      <Suspense fallback={<Loading what="Henter siden" />}>
+        <IndicatorsPage />
+      </Suspense>
+    );
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/visitationsforum') return <ForumPage />;

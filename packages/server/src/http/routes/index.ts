@@ -14,6 +14,7 @@ import { letterRoutes } from './letters';
 import { visitationRoutes } from './visitation';
 import { coordinationRoutes } from './coordination';
 import { overviewRoutes } from './overview';
+import { indicatorRoutes } from './indicators';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,4 +43,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(visitationRoutes);
   await app.register(coordinationRoutes);
   await app.register(overviewRoutes);
+  await app.register(indicatorRoutes);
 };

@@ -14,7 +14,6 @@ import { QueuePage } from '../pages/QueuePage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
-import { Loading } from '../components/Status';
 import { match } from '../router';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
 import { useScrollToHash } from '../useScrollToHash';
@@ -65,6 +64,7 @@ export default function WorkspaceApp({ session, path, notice }: { session: Sessi
           <p>{notice}</p>
         </div>
       )}
+      {/* the lazily loaded pages (case, editors, complaint, indicators) */}
       <Suspense fallback={<Loading what="Henter siden" />}>
         <Routes path={path} roles={session.me.roles} />
       </Suspense>
@@ -78,12 +78,7 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (path === '/soeg') return <SearchPage />;
   if (path === '/maalgruppe') return <QueuePage />;
   if (path === '/indfasning') return <PhaseInPage />;
-  if (path === '/indikatorer')
-    return (
-      <Suspense fallback={<Loading what="Henter siden" />}>
-        <IndicatorsPage />
-      </Suspense>
-    );
+  if (path === '/indikatorer') return <IndicatorsPage />;
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/visitationsforum') return <ForumPage />;
@@ -96,12 +91,6 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   const plan = match('/sager/:caseId/plan', path);
   if (plan) return <PlanPage caseId={plan.caseId!} />;
   const complaint = match('/klager/:complaintId', path);
-  if (complaint) {
-    return (
-      <Suspense fallback={<Loading what="Henter siden" />}>
-        <ComplaintPage complaintId={complaint.complaintId!} />
-      </Suspense>
-    );
-  }
+  if (complaint) return <ComplaintPage complaintId={complaint.complaintId!} />;
   return <NotFoundPage />;
 }

@@ -207,52 +207,51 @@ export interface RunRecord {
 }
 
 /**
- * The store part of a screening statement, after a CTE `explained`
- * (citizen_id, classification, mandatory_from, compact — the CompactResult
- * as JSON text —, records — the records relied on as a JSON array's text —,
- * prev_fingerprint, prev_since) of candidates and
- * former candidates: for each whose result differs from their latest stored
- * one — the fingerprint is `resultFingerprint` over group, rule set, duty
- * date and that text, so it is the same whoever built the explanation —
- * stores the result with a copy of the records relied on. The citizen's
- * current status is their latest result (the view target_group_status).
- * Leaves CTEs `kept` and `stored` for the counts.
+ * The store part of a screening statement, after a materialized CTE
+ * `explained` (citizen_id, classification, mandatory_from, compact — the
+ * CompactResult as JSON text —, fingerprint — `fingerprintOf` it —, records
+ * — the records relied on as a JSON array's text —, prev_fingerprint,
+ * prev_since) of candidates and former candidates: stores the result of each
+ * whose fingerprint differs from their latest stored one, with a copy of the
+ * records relied on. The fingerprint is taken over the same text whoever
+ * built the explanation, so the two paths agree. The citizen's current
+ * status is their latest result (the view target_group_status). Leaves the
+ * CTE `stored` for the counts.
  */
 function storeCtes(plan: ScreeningPlan, run: RunRecord): RawBuilder<unknown> {
   return sql`
-    kept as (
-      select e.*, ${resultFingerprint(sql`e.classification`, sql`${plan.ruleSet.id}::text`, sql`e.mandatory_from`, sql`e.compact`)} as fingerprint
-      from explained e
-    ),
-    changed as (
-      select k.*, gen_random_uuid() as result_id from kept k where k.fingerprint is distinct from k.prev_fingerprint
-    ),
     stored as (
       insert into screening_result (municipality_id, id, citizen_id, run_id, rule_set_id, evaluated_on, evaluated_at, classification, mandatory_from, summary,
         explanation, fingerprint, candidate_since)
-      select current_setting('helhed.municipality_id')::uuid, k.result_id, k.citizen_id, ${run.runId}::uuid, ${plan.ruleSet.id}, ${plan.onDate}::date, ${run.now},
-        k.classification, k.mandatory_from, null,
+      select (select current_setting('helhed.municipality_id')::uuid), gen_random_uuid(), e.citizen_id, ${run.runId}::uuid, ${plan.ruleSet.id}, ${plan.onDate}::date, ${run.now},
+        e.classification, e.mandatory_from, null,
         -- the records joined into the explanation's text, parsed once
-        (left(k.compact, -1) || ',"records":' || coalesce(k.records, '[]') || '}')::jsonb,
-        k.fingerprint,
+        (left(e.compact, -1) || ',"records":' || coalesce(e.records, '[]') || '}')::jsonb,
+        e.fingerprint,
         -- a citizen who stays a candidate keeps their place in the queue
-        case when k.classification = 'none' then null else coalesce(k.prev_since, ${run.now}::timestamptz) end
-      from changed k
+        case when e.classification = 'none' then null else coalesce(e.prev_since, ${run.now}::timestamptz) end
+      from explained e
+      where e.fingerprint is distinct from e.prev_fingerprint
       returning citizen_id
     )
     ${run.record ? sql`, run as (
       insert into screening_run (municipality_id, id, scope, rule_set_id, evaluated_on, status, citizens_total, citizens_done, mandatory, optional, changed, started_at, started_by, finished_at)
       select current_setting('helhed.municipality_id')::uuid, ${run.runId}::uuid, ${run.record.scope}, ${plan.ruleSet.id}, ${plan.onDate}::date, 'done',
         ${run.record.citizens}, ${run.record.citizens},
-        (select count(*) from kept where classification = 'mandatory'), (select count(*) from kept where classification = 'optional'),
+        (select count(*) from explained where classification = 'mandatory'), (select count(*) from explained where classification = 'optional'),
         (select count(*) from stored), ${run.now}, ${run.record.startedBy}::uuid, ${run.now}
     )` : sql``}`;
 }
 
 const COUNTS = sql`
-      (select count(*) from kept where classification = 'mandatory')::int as mandatory,
-      (select count(*) from kept where classification = 'optional')::int as optional,
+      (select count(*) from explained where classification = 'mandatory')::int as mandatory,
+      (select count(*) from explained where classification = 'optional')::int as optional,
       (select count(*) from stored)::int as changed`;
+
+/** The fingerprint column of an `explained` row `e`. */
+function fingerprintOf(plan: ScreeningPlan): RawBuilder<string> {
+  return resultFingerprint(sql`e.classification`, sql`${plan.ruleSet.id}::text`, sql`e.mandatory_from`, sql`e.compact`);
+}
 
 /**
  * A whole municipality in one statement: judges every citizen with a
@@ -265,18 +264,21 @@ export function screeningStatement(plan: ScreeningPlan, run: RunRecord & { sampl
   const j = judgedSql(plan, { kind: 'all' }, true, run.sampleSize);
   return sql<ScreeningStatementRow>`
     with ${j.ctes},
-    -- materialized: inlined into \`kept\`, the explanation would be built twice (row and fingerprint)
+    -- materialized: read by the store, the counts and the sample; the explanation is built once
     explained as materialized (
-      select p.citizen_id, p.birth_date, p.prev_fingerprint, p.prev_since, p.classification, p.mandatory_from,
-        ${j.compact} as compact, p.records
-      from judged p
-      where p.classification <> 'none' or p.prev_fingerprint is not null
+      select e.*, ${fingerprintOf(plan)} as fingerprint
+      from (
+        select p.citizen_id, p.birth_date, p.prev_fingerprint, p.prev_since, p.classification, p.mandatory_from,
+          ${j.compact} as compact, p.records
+        from judged p
+        where p.classification <> 'none' or p.prev_fingerprint is not null
+      ) e
     ),
     ${storeCtes(plan, run)}
     select ${COUNTS},
       (select coalesce(jsonb_agg(x), '[]') from (
         (select citizen_id, birth_date, classification, mandatory_from, compact::json as compact
-          from (select * from kept order by random() limit ${run.sampleSize}) k)
+          from (select * from explained order by random() limit ${run.sampleSize}) k)
         union all
         (select p.citizen_id, p.birth_date, p.classification, p.mandatory_from, (${j.compact})::json as compact from sample_judged p)
       ) x) as sample
@@ -317,11 +319,14 @@ export function storeEvaluated(plan: ScreeningPlan, rows: EvaluatedRow[], run: R
       -- the ids as a value, not a join: the view's latest-per-citizen is then computed for these citizens only
       where s.classification <> 'none' and s.citizen_id = any(${rows.map((r) => r.citizen_id)}::uuid[])
     ),
-    explained as (
-      select i.*, prev.fingerprint as prev_fingerprint, prev.candidate_since as prev_since,
-        (select json_agg(${RECORD_JSON} order by r.id) from sector_record r where r.citizen_id = i.citizen_id and r.id = any(i.used_ids))::text as records
-      from input i left join prev on prev.citizen_id = i.citizen_id
-      where i.classification <> 'none' or prev.citizen_id is not null
+    explained as materialized (
+      select e.*, ${fingerprintOf(plan)} as fingerprint
+      from (
+        select i.*, prev.fingerprint as prev_fingerprint, prev.candidate_since as prev_since,
+          (select json_agg(${RECORD_JSON} order by r.id) from sector_record r where r.citizen_id = i.citizen_id and r.id = any(i.used_ids))::text as records
+        from input i left join prev on prev.citizen_id = i.citizen_id
+        where i.classification <> 'none' or prev.citizen_id is not null
+      ) e
     ),
     ${storeCtes(plan, run)}
     select ${COUNTS}

@@ -219,7 +219,7 @@ describe('screening SQL and the evaluator agree', () => {
     expect((await screen(a, { kind: 'municipality' }, { onDate: '2026-11-23' })).changed).toBe(full.mandatory + full.optional);
     const fingerprintTheOldWay = () =>
       asSystem(db, (tx) =>
-        sql`update screening_result set fingerprint = md5(classification || '|' || rule_set_id || '|' || coalesce(mandatory_from::text, '') || '|' || (explanation - 'records')::text)
+        sql`update screening_result set fingerprint = md5(classification || '|' || rule_set_id || '|' || coalesce(mandatory_from::text, '') || '|' || (explanation::jsonb - 'records')::text)
           where municipality_id = ${id}`.execute(tx),
       );
     await fingerprintTheOldWay();

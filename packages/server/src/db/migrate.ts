@@ -11,6 +11,7 @@ import * as letterhead from './migrations/0009_letterhead';
 import * as fingerprintText from './migrations/0010_fingerprint_text';
 import * as tenantPredicateOnce from './migrations/0011_tenant_predicate_once';
 import * as pseudonymKey from './migrations/0012_pseudonym_key';
+import * as explanationAsJson from './migrations/0013_explanation_as_json';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_fingerprint_text': fingerprintText,
   '0011_tenant_predicate_once': tenantPredicateOnce,
   '0012_pseudonym_key': pseudonymKey,
+  '0013_explanation_as_json': explanationAsJson,
 };
 
 class ListedMigrations implements MigrationProvider {

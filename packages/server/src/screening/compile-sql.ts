@@ -225,8 +225,8 @@ function storeCtes(plan: ScreeningPlan, run: RunRecord): RawBuilder<unknown> {
         explanation, fingerprint, candidate_since)
       select (select current_setting('helhed.municipality_id')::uuid), gen_random_uuid(), e.citizen_id, ${run.runId}::uuid, ${plan.ruleSet.id}, ${plan.onDate}::date, ${run.now},
         e.classification, e.mandatory_from, null,
-        -- the records joined into the explanation's text, parsed once
-        (left(e.compact, -1) || ',"records":' || coalesce(e.records, '[]') || '}')::jsonb,
+        -- the records joined into the explanation's text, stored as json (checked, not converted)
+        (left(e.compact, -1) || ',"records":' || coalesce(e.records, '[]') || '}')::json,
         e.fingerprint,
         -- a citizen who stays a candidate keeps their place in the queue
         case when e.classification = 'none' then null else coalesce(e.prev_since, ${run.now}::timestamptz) end

@@ -94,7 +94,7 @@ export async function workQueue(a: Access, limit = 200): Promise<{ items: QueueI
       candidate_since: Date;
       result_id: string;
     }>`
-      select s.citizen_id, c.name, c.birth_date, s.classification, r.summary, r.explanation - 'records' as explanation, r.rule_set_id,
+      select s.citizen_id, c.name, c.birth_date, s.classification, r.summary, r.explanation::jsonb - 'records' as explanation, r.rule_set_id,
         r.evaluated_on, r.mandatory_from, s.candidate_since, s.result_id
       from target_group_status s
       join citizen c on c.id = s.citizen_id

@@ -19,7 +19,7 @@ export async function refingerprintVersion2Results(db: Kysely<any>): Promise<voi
   await sql`
     update screening_result
     set fingerprint = md5(classification || '|' || rule_set_id || '|' || coalesce(mandatory_from::text, '') || '|'
-      || replace(replace((explanation - 'records')::text, ', ', ','), ': ', ':'))
-    where explanation->>'v' = '2'
+      || replace(replace((explanation::jsonb - 'records')::text, ', ', ','), ': ', ':'))
+    where explanation::jsonb->>'v' = '2'
   `.execute(db);
 }

@@ -225,6 +225,28 @@ describe('tenant isolation between two municipalities', () => {
       }
     });
 
+    it('a statement prepared once answers for whichever municipality the transaction is scoped to, also from a generic plan', async () => {
+      const { db } = await testDatabase();
+      // the same text with a parameter, run alternately for A and B more often than PostgreSQL's
+      // five custom plans before it may switch to a generic one (one pool connection when sequential)
+      const namesOf = (municipalityId: string) =>
+        inMunicipality(db, municipalityId, async (tx) => {
+          const rows = await tx.selectFrom('citizen').select(['municipality_id', 'name']).where('birth_date', '<', '2100-01-01').execute();
+          const prepared = usingPostgres()
+            ? (await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like 'select "municipality_id", "name" from "citizen" where "birth_date" < $1%'`.execute(tx)).rows[0]!.n
+            : null;
+          return { municipalities: new Set(rows.map((r) => r.municipality_id)), count: rows.length, prepared };
+        });
+      for (let round = 0; round < 8; round++) {
+        const a = await namesOf(A.id);
+        const bb = await namesOf(B.id);
+        expect([...a.municipalities]).toEqual([A.id]);
+        expect([...bb.municipalities]).toEqual([B.id]);
+        expect(bb.count).toBe(a.count + 1); // B also has the citizen registered only there
+        if (usingPostgres() && round > 0) expect(a.prepared).toBe(1);
+      }
+    });
+
     it('the app role without a municipality setting sees no rows at all (fails closed)', async () => {
       const { db } = await testDatabase();
       const rows = await db.transaction().execute(async (tx) => {

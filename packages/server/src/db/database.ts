@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config';
 import { PGliteDialect } from './pglite-dialect';
+import { PreparingClient } from './prepared-client';
 import type { DB } from './schema';
 
 export type EngineKind = 'pglite' | 'postgres';
@@ -59,6 +60,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
     }
   }
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     types,
     max: Number(process.env.HELHED_DB_POOL_SIZE ?? 10),

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { screeningStatement, storeEvaluated, type EvaluatedRow, type JudgedRow, type ScreeningPlan } from './compile-sql';
-import { loadFacts, loadRecords, ruleSetContext } from './facts';
+import { loadFactsUnderRules, loadRecords, ruleSetContext } from './facts';
 
 export interface ScreeningOptions {
   onDate?: LocalDate;
@@ -63,9 +63,9 @@ export async function screen(a: Access, scope: { kind: 'municipality' } | { kind
   if (scope.kind === 'citizens') {
     if (scope.ids.length > INLINE_LIMIT) throw new RangeError(`at most ${INLINE_LIMIT} citizens at once`);
     const counts = await a.gateway.run(a.ctx, audited({ step: 'citizens', citizens: scope.ids.length }), async ({ tx }) => {
-      const plan = await screeningPlan(tx, onDate, opts.ruleSetId);
       let t = performance.now();
-      const facts = await loadFacts(tx, scope.ids);
+      const { facts, ruleSet, dutyFrom } = await loadFactsUnderRules(tx, scope.ids, onDate, opts.ruleSetId);
+      const plan = planFor(ruleSet, onDate, dutyFrom);
       const evaluated = [...facts].map(([id, f]) => evaluatedRow(id, evaluateTargetGroup(f, plan.ruleSet, onDate, { dutyFrom: plan.dutyFrom })));
       time(opts.timings, 'evaluate', t);
       t = performance.now();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { daysBetween, evaluateTargetGroup, isRuleSetId, storedResult, todayInCopenhagen, type CompactResult, type LocalDate, type TargetGroupResult } from '@helhed/core';
-import { loadFacts, ruleSetContext, type Fact } from '../screening/facts';
+import { loadFactsUnderRules, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
 import { ProblemError } from '../errors';
@@ -29,8 +29,9 @@ export async function screeningHistory(a: Access, citizenId: string): Promise<{ 
   return a.gateway.run(a.ctx, { action: 'screening.read', subject: { citizenId }, resourceType: 'screening_result', resourceId: citizenId }, async (g) => {
     const rows = await g.tx.selectFrom('screening_result').selectAll().where('citizen_id', '=', citizenId).orderBy('evaluated_at', 'desc').orderBy('seq', 'desc').execute();
     const onDate = todayInCopenhagen(a.ctx.now());
-    const { ruleSet, dutyFrom } = await ruleSetContext(g.tx, onDate);
-    const facts = (await loadFacts(g.tx, [citizenId])).get(citizenId)!;
+    const under = await loadFactsUnderRules(g.tx, [citizenId], onDate);
+    const { ruleSet, dutyFrom } = under;
+    const facts = under.facts.get(citizenId)!;
     const current = evaluateTargetGroup({ birthDate: facts.birthDate, records: facts.records }, ruleSet, onDate, { dutyFrom });
     return {
       current: { ...current, records: facts.records },

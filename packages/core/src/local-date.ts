@@ -4,6 +4,8 @@
  * touch a time zone; the one bridge from an instant is `todayInCopenhagen`.
  */
 
+import { copenhagenClock } from './copenhagen-clock';
+
 /** A calendar date 'YYYY-MM-DD' (proleptic Gregorian, years 0000–9999). */
 export type LocalDate = string;
 
@@ -137,20 +139,10 @@ export function isoWeekday(date: LocalDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
   return weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
-const copenhagenDateFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The Danish calendar date of an instant (Europe/Copenhagen, DST included). */
 export function todayInCopenhagen(now: Date): LocalDate {
-  if (Number.isNaN(now.getTime())) throw new RangeError('Ugyldigt tidspunkt.');
-  const parts = copenhagenDateFormat.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return format({ year: part('year'), month: part('month'), day: part('day') });
+  const f = copenhagenClock(now);
+  return format({ year: f.y, month: f.mo, day: f.d });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { copenhagenClock } from '../copenhagen-clock';
 import { isLocalDate, type LocalDate } from '../local-date';
 
 /**
@@ -14,28 +15,12 @@ export function isWallTime(value: unknown): value is WallTime {
   return typeof value === 'string' && WALL_TIME.test(value);
 }
 
-const parts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 export interface CopenhagenWallClock {
   date: LocalDate;
   time: WallTime;
 }
 
-function fields(instant: Date): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Ugyldigt tidspunkt.');
-  const p = parts.formatToParts(instant);
-  const n = (type: Intl.DateTimeFormatPartTypes) => Number(p.find((x) => x.type === type)?.value);
-  return { y: n('year'), mo: n('month'), d: n('day'), h: n('hour'), mi: n('minute'), s: n('second') };
-}
+const fields = copenhagenClock;
 
 /** Minutes Copenhagen is ahead of UTC at the instant (+60 in winter, +120 in summer). */
 export function copenhagenOffsetMinutes(instant: Date): number {

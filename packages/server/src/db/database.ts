@@ -64,6 +64,10 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
     connectionString: url,
     types,
     max: Number(process.env.HELHED_DB_POOL_SIZE ?? 10),
+    // Connections are kept, not closed after 10 s idle: a new one costs a backend start, its
+    // catalog caches and the prepared statements again, tens of milliseconds for the request
+    // that happens to need it after a quiet moment.
+    idleTimeoutMillis: 0,
     options: `-c search_path="${schema.replace(/"/g, '')}"`,
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { ageBand, EVALUATION_COLUMNS, EXPORT_CLASSIFICATION, EXPORT_SECTOR_COLUMNS, EXPORT_SURVEY_ANSWER, todayInCopenhagen, toCsv, type CsvValue, type LocalDate, type SurveyAnswer } from '@helhed/core';
 import type { Access } from '../../access/access';
 import type { Tx } from '../../db/transactions';
-import { day } from './indicator-facts';
+import { day, HOLISTIC_CONSENT_BY_CITIZEN } from './indicator-facts';
 import { EVALUATION_KEY_PURPOSE, pseudonymKey, pseudonymOf } from './pseudonyms';
 
 type Column = (typeof EVALUATION_COLUMNS)[number];
@@ -60,13 +60,7 @@ async function exportRows(tx: Tx, today: LocalDate): Promise<{ citizenId: string
       union
       select citizen_id from holistic_case
     ),
-    holistic as (
-      select citizen_id,
-        min(effective_at) filter (where action = 'given') as first_given,
-        (array_agg(action order by effective_at desc, recorded_at desc))[1] as last_action,
-        max(effective_at) as last_change
-      from consent where scope = 'holistic_effort' group by citizen_id
-    )
+    holistic as (${HOLISTIC_CONSENT_BY_CITIZEN})
     select p.citizen_id, c.birth_date::text as birth_date, c.sex, s.classification,
       ${day(`least(
         (select min(t.assessed_at) from target_group_assessment t where t.citizen_id = p.citizen_id and t.outcome = 'offer'),

@@ -23,6 +23,14 @@ import type { Tx } from '../../db/transactions';
 /** An instant column as the Danish calendar day, 'YYYY-MM-DD'. */
 export const day = (column: string) => sql.raw(`to_char(${column} at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`);
 
+/** Per citizen with a holistic-effort consent: first given, the latest action and when it changed last (a CTE body). */
+export const HOLISTIC_CONSENT_BY_CITIZEN = sql`
+      select citizen_id,
+        min(effective_at) filter (where action = 'given') as first_given,
+        (array_agg(action order by effective_at desc, recorded_at desc))[1] as last_action,
+        max(effective_at) as last_change
+      from consent where scope = 'holistic_effort' group by citizen_id`;
+
 /** Per citizen offered the effort: when, and how the holistic-effort consent stands. */
 export async function readOffers(tx: Tx): Promise<OfferFacts[]> {
   const { rows } = await sql<{ offered_on: string; first_given_on: string | null; last_action: string | null; last_change_on: string | null; all_closed: boolean | null }>`
@@ -32,13 +40,7 @@ export async function readOffers(tx: Tx): Promise<OfferFacts[]> {
       select citizen_id, opened_at from holistic_case
     ),
     first_offer as (select citizen_id, min(at) as offered_at from offers group by citizen_id),
-    holistic as (
-      select citizen_id,
-        min(effective_at) filter (where action = 'given') as first_given,
-        (array_agg(action order by effective_at desc, recorded_at desc))[1] as last_action,
-        max(effective_at) as last_change
-      from consent where scope = 'holistic_effort' group by citizen_id
-    ),
+    holistic as (${HOLISTIC_CONSENT_BY_CITIZEN}),
     cases as (select citizen_id, bool_and(closed_at is not null) as all_closed from holistic_case group by citizen_id)
     select ${day('f.offered_at')} as offered_on, ${day('h.first_given')} as first_given_on, h.last_action,
       ${day('h.last_change')} as last_change_on, k.all_closed

@@ -63,10 +63,9 @@ export async function recordConsent(
 
 /**
  * Checks one consent action against the citizen's history and appends it,
- * with the case event when there is a case. Bad input (a
- * time in the future, a consent already given, no written form) is refused
- * with a Danish problem and nothing is written. Access is the caller's
- * gateway call's to judge. Returns the record's id and when it took effect.
+ * with the case event when there is a case. Bad input (a time in the future,
+ * a consent already given, no written form) is refused with a Danish problem
+ * and nothing is written. Access is the caller's gateway call's to judge.
  */
 export async function appendConsent(
   tx: Tx,

@@ -141,7 +141,8 @@ describe('Lotte from her open case to an issued decision, in the UI', () => {
     await interventions.getByRole('status').filter({ hasText: /^Bevilget: »Målgruppevurdering til FGU«/ }).waitFor();
     await interventions.getByRole('heading', { name: /^Uddannelse/ }).waitFor();
     // beyond the caseworker's authority: a reasoning is required, then it goes to the visitation forum
-    await visit('Fleksibel støtte (timepulje)', { 'Timer i puljen': '150', 'Slutdato (puljens periode)': '2027-11-30' });
+    // 120 hours (54.000 kr.): not the amount of Kenneth's seeded request, so the forum story (worklist.test.ts) tells them apart
+    await visit('Fleksibel støtte (timepulje)', { 'Timer i puljen': '120', 'Slutdato (puljens periode)': '2027-11-30' });
     await interventions.getByRole('alert').filter({ hasText: /over din bevillingskompetence.*begrundelse/ }).waitFor();
     await interventions.getByLabel('Begrundelse').fill('Lotte har brug for mere støtte i perioder med mange aftaler.');
     await interventions.getByRole('button', { name: 'Visitér indsatsen' }).click();

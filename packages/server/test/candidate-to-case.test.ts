@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from './support/database';
-import { findCitizen, freshMunicipality, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
+import { findCitizen, freshMunicipality, loginEmployee, screenMunicipality, startHarness, type Client, type Harness } from './support/harness';
 
 /**
  * From candidate to case (SPEC C2 → C1, C3): the candidate page's picture
@@ -43,7 +43,7 @@ describe('from candidate to case', () => {
       reasoning: 'Misbrug, ADHD og ledighed: flere forvaltninger skal arbejde sammen.',
     });
     expect(assessed.statusCode).toBe(201);
-    expect((await picture(david.id)).latestAssessment).toEqual({ id: assessed.json().id, outcome: 'offer', assessedAt: '2026-11-23T10:00:00.000Z', assessedBy: 'Mette Kjærgaard' });
+    expect((await picture(david.id)).latestAssessment).toEqual({ id: assessed.json().id, outcome: 'offer', assessedAt: '2026-11-23T10:00:00.000Z', assessedBy: 'Mette Kjærgaard', current: true });
 
     // Sanne already has a case: the picture points to it and names who coordinates it
     const sanne = await findCitizen(mette, '190886-1004');
@@ -125,5 +125,25 @@ describe('from candidate to case', () => {
     const opened = await mette.post('/api/cases', { citizenId: soeren.id, coordinatorTeamId: other.id });
     expect(opened.statusCode).toBe(201);
     expect(opened.json()).toMatchObject({ phase: 'consent', coordinator: null, coordinatingTeam: { id: other.id } });
+  });
+
+  // last: it moves the clock
+  it('an assessment made before a newer screening result is no longer current: the candidate is assessed again', async () => {
+    const camilla = await findCitizen(mette, '290292-1010');
+    const assessed = await mette.post(`/api/citizens/${camilla.id}/target-group-assessments`, {
+      coordinationNeed: true,
+      developmentPotential: true,
+      reasoning: 'Behandlingsplan fra psykiatrien og ønske om uddannelse.',
+    });
+    expect(assessed.statusCode).toBe(201);
+    expect((await picture(camilla.id)).latestAssessment).toMatchObject({ outcome: 'offer', current: true });
+
+    h.clock.advance(5 * 60 * 1000);
+    await screenMunicipality(await loginEmployee(h.app, 'ole', m.code));
+    const after = await picture(camilla.id);
+    expect(after.items[0].evaluatedAt).toBe('2026-11-23T10:05:00.000Z');
+    expect(after.latestAssessment).toMatchObject({ id: assessed.json().id, current: false });
+    const queue = (await mette.get('/api/target-group/queue')).json().items;
+    expect(queue.map((i: { citizenId: string }) => i.citizenId)).toContain(camilla.id);
   });
 });

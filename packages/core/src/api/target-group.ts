@@ -149,6 +149,12 @@ export const ScreeningHistory = z.object({
   citizenName: z.string(),
   current: CurrentTargetGroup,
   items: z.array(ScreeningResult),
-  latestAssessment: Assessment.pick({ id: true, outcome: true, assessedAt: true }).extend({ assessedBy: z.string() }).nullable(),
+  latestAssessment: Assessment.pick({ id: true, outcome: true, assessedAt: true })
+    .extend({
+      assessedBy: z.string(),
+      /** made since the latest screening result; if not, the candidate waits in the queue to be assessed again */
+      current: z.boolean(),
+    })
+    .nullable(),
   openCase: z.object({ id: Uuid, phaseLabel: z.string(), coordinatorName: z.string().nullable(), teamName: z.string().nullable() }).nullable(),
 });

@@ -39,7 +39,7 @@ export async function screeningHistory(
     const citizen = await g.tx.selectFrom('citizen').select('name').where('id', '=', citizenId).executeTakeFirstOrThrow();
     return {
       citizenName: citizen.name,
-      latestAssessment: await readLatestAssessment(g.tx, citizenId),
+      latestAssessment: await readLatestAssessment(g.tx, citizenId, rows[0]?.evaluated_at ?? null),
       openCase: g.caseId ? await readOpenCaseRef(g.tx, g.caseId) : null,
       current: { ...current, records: facts.records },
       items: rows.map((r) => ({
@@ -60,9 +60,11 @@ interface LatestAssessment {
   outcome: 'offer' | 'not_offered';
   assessedAt: string;
   assessedBy: string;
+  current: boolean;
 }
 
-async function readLatestAssessment(tx: Tx, citizenId: string): Promise<LatestAssessment | null> {
+/** The latest individual assessment; `current` as the work queue judges it: made since the latest screening result. */
+async function readLatestAssessment(tx: Tx, citizenId: string, latestResultAt: Date | null): Promise<LatestAssessment | null> {
   const row = await tx
     .selectFrom('target_group_assessment as t')
     .innerJoin('employee as e', 'e.id', 't.assessed_by')
@@ -71,7 +73,9 @@ async function readLatestAssessment(tx: Tx, citizenId: string): Promise<LatestAs
     .orderBy('t.assessed_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { id: row.id, outcome: row.outcome, assessedAt: row.assessed_at.toISOString(), assessedBy: row.name } : null;
+  if (!row) return null;
+  const current = latestResultAt === null || row.assessed_at.getTime() >= latestResultAt.getTime();
+  return { id: row.id, outcome: row.outcome, assessedAt: row.assessed_at.toISOString(), assessedBy: row.name, current };
 }
 
 interface OpenCaseRef {

@@ -28,7 +28,9 @@ export function CandidatePage({ citizenId, me }: { citizenId: string; me: Me }) 
   usePageTitle(title);
   const current = history.data?.current;
   const openCase = history.data?.openCase ?? null;
-  const outcome = saved?.outcome ?? history.data?.latestAssessment?.outcome ?? null;
+  const latest = history.data?.latestAssessment ?? null;
+  // an assessment made before the latest screening result does not count: the candidate is assessed again
+  const outcome = saved?.outcome ?? (latest?.current ? latest.outcome : null);
   const records = new Map((current?.records ?? []).map((r) => [r.id, r]));
   return (
     <>
@@ -98,7 +100,7 @@ export function CandidatePage({ citizenId, me }: { citizenId: string; me: Me }) 
             </Section>
           ) : (
             <>
-              <AssessmentForm citizenId={citizenId} latest={history.data?.latestAssessment ?? null} onSaved={setSaved} />
+              <AssessmentForm citizenId={citizenId} latest={latest} onSaved={setSaved} />
               {outcome === 'offer' && name && <OpenCaseForm citizenId={citizenId} citizenName={name} me={me} />}
             </>
           )}
@@ -237,7 +239,7 @@ function AssessmentForm({ citizenId, latest, onSaved }: { citizenId: string; lat
           <p>{result.notice}</p>
           <p>Klagevejledning: ingen – det er en processuel beslutning.</p>
         </div>
-      ) : latest && !again ? (
+      ) : latest?.current && !again ? (
         <div className="facts-box">
           <p>
             <strong>Seneste vurdering:</strong> {latest.outcome === 'offer' ? 'Borgeren skal tilbydes indsatsen.' : 'Borgeren tilbydes ikke indsatsen.'} ({latest.assessedBy},{' '}
@@ -249,6 +251,12 @@ function AssessmentForm({ citizenId, latest, onSaved }: { citizenId: string; lat
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
+          {latest && !latest.current && (
+            <p>
+              Borgeren blev vurderet <InstantText at={latest.assessedAt} /> af {latest.assessedBy}, før den seneste screening. Vurdér borgeren igen ud fra de
+              nuværende oplysninger.
+            </p>
+          )}
           <YesNo legend="Har borgeren behov for en koordineret indsats på tværs?" name="coordination" value={coordinationNeed} onChange={setCoordinationNeed} />
           <YesNo
             legend="Har borgeren potentiale for udvikling mod job eller uddannelse?"

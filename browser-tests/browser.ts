@@ -103,3 +103,21 @@ export async function screenMunicipality(browser: Browser): Promise<void> {
   if (status !== 'done') throw new Error(`the screening did not finish within 60 s (${status})`);
   await context.close();
 }
+
+/**
+ * Visible text set smaller than `minPx`: the computed size of each element
+ * the selector picks that has text of its own, as 'tag.class "text…" 11px'
+ * for the assertion message.
+ */
+export async function textSmallerThan(page: Page, minPx: number, selector = 'body *'): Promise<string[]> {
+  return page.evaluate(
+    ({ minPx, selector }) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''))
+        .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('.sr-only, .visually-hidden'))
+        .map((e) => ({ e, px: parseFloat(getComputedStyle(e).fontSize) }))
+        .filter(({ px }) => px < minPx)
+        .map(({ e, px }) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}" ${px}px`),
+    { minPx, selector },
+  );
+}

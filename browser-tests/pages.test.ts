@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible, launch, loginAs, newPage, pageProblems, screenMunicipality, screenshot, settled, VIEWPORTS } from './browser';
+import { expectAccessible, launch, loginAs, newPage, pageProblems, screenMunicipality, screenshot, settled, textSmallerThan, VIEWPORTS } from './browser';
 
 /** The caseworker app's first load, gzipped JavaScript (docs/benchmarks.md). */
 const JS_BUDGET_GZIP_BYTES = 100 * 1024;
@@ -39,9 +39,18 @@ async function visit(page: Page, path: string, title: string, shot?: string, vie
   }
 }
 
+/** On dkfds (root font size 10px): body text at least 16 px, small print at least 14 px, at 360 px wide. */
+async function expectReadableOnPhone(page: Page, path: string) {
+  await page.setViewportSize(VIEWPORTS.phone);
+  expect(await textSmallerThan(page, 14), `small print under 14 px on ${path}`).toEqual([]);
+  expect(await textSmallerThan(page, 16, 'main p:not(.form-hint):not(.helptext)'), `body text under 16 px on ${path}`).toEqual([]);
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)), `body text on ${path}`).toBeGreaterThanOrEqual(16);
+}
+
 test('the login page', async () => {
   const { context, page } = await newPage(browser, 'desktop');
   await visit(page, '/', 'Log ind', 'login', ['desktop', 'phone']);
+  await expectReadableOnPhone(page, '/');
   await context.close();
 });
 
@@ -220,6 +229,7 @@ describe('Min plan, the citizen portal', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `no sideways scrolling on ${path}`).toBeLessThanOrEqual(360);
       // Det Fælles Designsystem's header names the municipality
       expect(await page.locator('header.header .municipality').textContent()).toBe('Helhed Demokommune');
+      await expectReadableOnPhone(page, path);
     }
     await page.goto('/borger/kalender');
     await page.getByText(/konflikt/i).first().waitFor();

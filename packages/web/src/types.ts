@@ -46,3 +46,7 @@ export type GroupProgress = PhaseIn['mandatory'];
 export type ScreeningRun = Out<typeof api.ScreeningRun>;
 export type StartScreeningBody = Out<typeof api.StartScreeningBody>;
 export type ImportSummary = Out<typeof api.ImportSummary>;
+export type ScreeningHistory = Out<typeof api.ScreeningHistory>;
+export type LatestAssessment = NonNullable<ScreeningHistory['latestAssessment']>;
+export type OpenCaseBody = Out<typeof api.OpenCaseBody>;
+export type Organisation = Out<typeof api.Organisation>;

@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import { InterventionVisitationFields } from './visitation-fields';
 import { CASE_PHASES } from '../case-phase';
-import { SECTORS } from '../vocabulary';
+import { CONSENT_FORMS, SECTORS } from '../vocabulary';
 import { Instant, LocalDateSchema, LongText, Name, ShortText, Uuid, Version } from './common';
+
+/** The citizen's written consent to the holistic effort, recorded as the case is opened (SPEC C3: the gate). */
+export const IntakeConsent = z.strictObject({
+  form: z.enum(CONSENT_FORMS),
+  /** when it took effect, if earlier than now (a paper form signed yesterday) */
+  effectiveAt: Instant.optional(),
+  /** reference to the scanned paper form or the signature */
+  documentRef: ShortText.optional(),
+});
 
 export const OpenCaseBody = z
   .strictObject({
     citizenId: Uuid,
     coordinatorEmployeeId: Uuid.optional(),
     coordinatorTeamId: Uuid.optional(),
+    holisticConsent: IntakeConsent.optional(),
   })
-  .describe('Without a coordinator the caseworker opening the case becomes the coordinating caseworker.');
+  .describe(
+    'Without a coordinator the caseworker opening the case becomes the coordinating caseworker. With the holistic consent the case opens in the assessment phase; without it, in the consent phase.',
+  );
 
 export const AssignCoordinationBody = z
   .strictObject({

@@ -139,3 +139,22 @@ export const CurrentTargetGroup = z.object({
   ),
   records: z.array(SectorRecord),
 });
+
+/**
+ * A citizen's target-group picture on the candidate page: the result by
+ * today's rules, the stored history, and where the caseworker goes on from
+ * there — the latest individual assessment and the open holistic case.
+ */
+export const ScreeningHistory = z.object({
+  citizenName: z.string(),
+  current: CurrentTargetGroup,
+  items: z.array(ScreeningResult),
+  latestAssessment: Assessment.pick({ id: true, outcome: true, assessedAt: true })
+    .extend({
+      assessedBy: z.string(),
+      /** made since the latest screening result; if not, the candidate waits in the queue to be assessed again */
+      current: z.boolean(),
+    })
+    .nullable(),
+  openCase: z.object({ id: Uuid, phaseLabel: z.string(), coordinatorName: z.string().nullable(), teamName: z.string().nullable() }).nullable(),
+});

@@ -51,6 +51,13 @@ export interface Granted {
   setResourceId(id: string): void;
   /** other citizens the work also read (a family calendar): each gets its own audit record */
   alsoConcerns(citizenIds: string[]): void;
+  /**
+   * A further action the same work performs on the citizen (opening a case and
+   * recording the consent given at intake): judged by the policy with the
+   * relation as it stands at that point of the transaction, and audited as its
+   * own record. A denial rolls the whole work back and is audited under this action.
+   */
+  alsoPerforms(action: Action, resourceType: string, resourceId: string): Promise<void>;
 }
 
 /**
@@ -66,6 +73,7 @@ export class AccessGateway {
   async run<T>(ctx: RequestContext, req: AccessRequest, work: (granted: Granted) => Promise<T>): Promise<T> {
     const municipalityId = ctx.principal.municipalityId;
     let deniedCitizen: string | null = null;
+    let deniedRequest = req;
     try {
       return await inMunicipality(this.db, municipalityId, async (tx) => {
         // A citizen named outright is found and related in one query; other subjects are resolved to one first.
@@ -93,6 +101,7 @@ export class AccessGateway {
 
         let resourceId = req.resourceId ?? null;
         const alsoConcerned = new Set<string>();
+        const alsoPerformed: AccessRequest[] = [];
         const result = await work({
           tx,
           citizenId,
@@ -101,6 +110,16 @@ export class AccessGateway {
           consents,
           setResourceId: (id) => (resourceId = id),
           alsoConcerns: (ids) => ids.forEach((id) => id !== citizenId && alsoConcerned.add(id)),
+          alsoPerforms: async (action, resourceType, id) => {
+            const further: AccessRequest = { action, subject: req.subject, resourceType, resourceId: id };
+            const now = citizenId ? await relationTo(tx, ctx.principal, citizenId) : undefined;
+            const d = decideAccess({ roles: rolesOf(ctx.principal), action, relation: now?.relation ?? 'none', breakGlassReason: ctx.breakGlassReason });
+            if (!d.allowed) {
+              deniedRequest = further;
+              throw new AccessDeniedError(d.reason, DENIAL_DETAIL[d.reason]);
+            }
+            alsoPerformed.push(further);
+          },
         });
         const breakGlass = decision.basis === 'break_glass';
         await appendAudit(tx, {
@@ -109,6 +128,9 @@ export class AccessGateway {
           outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
           reason: breakGlass ? ctx.breakGlassReason : null,
         });
+        for (const further of alsoPerformed) {
+          await appendAudit(tx, { ...this.auditBase(ctx, further, citizenId, breakGlass), outcome: breakGlass ? 'allowed_break_glass' : 'allowed', reason: breakGlass ? ctx.breakGlassReason : null });
+        }
         for (const other of alsoConcerned) {
           await appendAudit(tx, {
             ...this.auditBase(ctx, req, other, breakGlass),
@@ -121,7 +143,7 @@ export class AccessGateway {
       });
     } catch (error) {
       if (error instanceof AccessDeniedError) {
-        await this.auditDenial(ctx, req, deniedCitizen, error.reason);
+        await this.auditDenial(ctx, deniedRequest, deniedCitizen, error.reason);
         throw error;
       }
       if (error instanceof SubjectNotFound) {

@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import { checkTransition, hasActiveConsent, PHASE_LABELS, todayInCopenhagen, type api, type CasePhase, type ConsentRecord } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
+import type { Granted } from '../access/gateway';
 import type { RequestContext } from '../access/principal';
 import { loadConsentRecords } from '../access/consent-records';
 import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
 import { recordCaseEvent } from './case-events';
+import { appendConsent } from './consents';
 import { ruleSetContext } from '../screening/facts';
 
 type CaseDto = z.infer<typeof api.HolisticCase>;
@@ -20,8 +22,27 @@ export async function openCase(a: Access, body: z.infer<typeof api.OpenCaseBody>
     await assertCoordinatorsExist(g.tx, coordinatorEmployeeId, coordinatorTeamId);
     const id = await insertCase(g.tx, a.ctx, { citizenId: body.citizenId, coordinatorEmployeeId, coordinatorTeamId });
     g.setResourceId(id);
+    if (body.holisticConsent) await recordIntakeConsent(g, a.ctx, id, body.holisticConsent);
     return readCase(g.tx, id, a.ctx.now());
   });
+}
+
+/**
+ * The written consent the citizen gave at intake, recorded on the new case —
+ * only by someone who may record consent on it once it exists (the opener as
+ * coordinator or in the coordinating team) — after which the case moves past
+ * the consent phase by the same rule as any phase change.
+ */
+async function recordIntakeConsent(g: Granted, ctx: RequestContext, caseId: string, consent: z.infer<typeof api.IntakeConsent>): Promise<void> {
+  const citizenId = g.citizenId!;
+  const history = await loadConsentRecords(g.tx, citizenId);
+  const { id } = await appendConsent(g.tx, ctx, { citizenId, caseId, history }, { scope: 'holistic_effort', action: 'given', ...consent });
+  await g.alsoPerforms('consent.record', 'consent', id);
+  const now = ctx.now();
+  const holisticConsent = hasActiveConsent(await loadConsentRecords(g.tx, citizenId), 'holistic_effort', null, now.toISOString());
+  if (!checkTransition('consent', 'assessment', { holisticConsent }).ok) return;
+  await g.tx.updateTable('holistic_case').set({ phase: 'assessment', version: sql`version + 1` }).where('id', '=', caseId).execute();
+  await recordCaseEvent(g.tx, ctx, caseId, 'phase_changed', { from: 'consent', to: 'assessment' });
 }
 
 /** Writes a new open case in the consent phase with its coordinating contact and 'case_opened' event; returns its id. */

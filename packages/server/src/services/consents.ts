@@ -12,6 +12,7 @@ import {
 } from '@helhed/core';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
+import type { RequestContext } from '../access/principal';
 import type { Tx } from '../db/transactions';
 import { invalid } from '../errors';
 import { recordCaseEvent } from './case-events';
@@ -50,58 +51,73 @@ export async function recordConsent(
   body: z.infer<typeof api.RecordConsentBody>,
 ): Promise<z.infer<typeof api.RecordConsentResult>> {
   return a.gateway.run(a.ctx, { action: 'consent.record', subject: { citizenId }, resourceType: 'consent' }, async (g) => {
-    const now = a.ctx.now();
-    const effectiveAt = body.effectiveAt ? new Date(body.effectiveAt) : now;
-    if (effectiveAt.getTime() > now.getTime() + 60_000) {
-      throw invalid('Et samtykke kan ikke registreres med virkning i fremtiden.', [
-        { path: 'body.effectiveAt', code: 'future', message: 'Tidspunktet ligger i fremtiden.' },
-      ]);
-    }
-    const form: ConsentForm | null = body.action === 'given' ? (a.ctx.principal.kind === 'citizen' ? 'digital' : body.form ?? null) : body.form ?? null;
-    const problem = validateConsentAction(g.consents, {
-      scope: body.scope,
-      counterpart: body.counterpart ?? null,
-      action: body.action,
-      form,
-      effectiveAt: effectiveAt.toISOString(),
-    });
-    if (problem) throw invalid(problem, [{ path: 'body', code: 'consent-state', message: problem }], 'consent-not-allowed');
-
-    const id = crypto.randomUUID();
-    await g.tx
-      .insertInto('consent')
-      .values({
-        municipality_id: a.ctx.principal.municipalityId,
-        id,
-        citizen_id: citizenId,
-        case_id: g.caseId,
-        scope: body.scope,
-        counterpart: body.counterpart ?? null,
-        action: body.action,
-        form,
-        document_ref: body.documentRef ?? null,
-        note: body.note ?? null,
-        effective_at: effectiveAt,
-        recorded_at: now,
-        recorded_by_kind: a.ctx.principal.kind,
-        recorded_by_id: a.ctx.principal.id,
-      })
-      .execute();
+    const { id, effectiveAt } = await appendConsent(g.tx, a.ctx, { citizenId, caseId: g.caseId, history: g.consents }, body);
     g.setResourceId(id);
-
     const taskIds: string[] = [];
-    if (g.caseId) {
-      await recordCaseEvent(g.tx, a.ctx, g.caseId, body.action === 'given' ? 'consent_given' : 'consent_withdrawn', {
-        consentId: id,
-        scope: body.scope,
-        counterpart: body.counterpart ?? null,
-      });
-      if (body.action === 'withdrawn') taskIds.push(...(await raiseWithdrawalTasks(a, g.tx, g.caseId, body.scope, effectiveAt)));
-    }
+    if (g.caseId && body.action === 'withdrawn') taskIds.push(...(await raiseWithdrawalTasks(a, g.tx, g.caseId, body.scope, effectiveAt)));
     const consent = (await readConsentEntries(g.tx, citizenId)).find((c) => c.id === id)!;
     const tasks = taskIds.length ? (await readTasks(g.tx, { caseId: g.caseId! })).filter((t) => taskIds.includes(t.id)) : [];
     return { consent, tasks };
   });
+}
+
+/**
+ * Checks one consent action against the citizen's history and appends it,
+ * with the case event when there is a case. Bad input (a time in the future,
+ * a consent already given, no written form) is refused with a Danish problem
+ * and nothing is written. Access is the caller's gateway call's to judge.
+ */
+export async function appendConsent(
+  tx: Tx,
+  ctx: RequestContext,
+  at: { citizenId: string; caseId: string | null; history: readonly ConsentRecord[] },
+  body: z.infer<typeof api.RecordConsentBody>,
+): Promise<{ id: string; effectiveAt: Date }> {
+  const now = ctx.now();
+  const effectiveAt = body.effectiveAt ? new Date(body.effectiveAt) : now;
+  if (effectiveAt.getTime() > now.getTime() + 60_000) {
+    throw invalid('Et samtykke kan ikke registreres med virkning i fremtiden.', [
+      { path: 'body.effectiveAt', code: 'future', message: 'Tidspunktet ligger i fremtiden.' },
+    ]);
+  }
+  const form: ConsentForm | null = body.action === 'given' ? (ctx.principal.kind === 'citizen' ? 'digital' : body.form ?? null) : body.form ?? null;
+  const problem = validateConsentAction(at.history, {
+    scope: body.scope,
+    counterpart: body.counterpart ?? null,
+    action: body.action,
+    form,
+    effectiveAt: effectiveAt.toISOString(),
+  });
+  if (problem) throw invalid(problem, [{ path: 'body', code: 'consent-state', message: problem }], 'consent-not-allowed');
+
+  const id = crypto.randomUUID();
+  await tx
+    .insertInto('consent')
+    .values({
+      municipality_id: ctx.principal.municipalityId,
+      id,
+      citizen_id: at.citizenId,
+      case_id: at.caseId,
+      scope: body.scope,
+      counterpart: body.counterpart ?? null,
+      action: body.action,
+      form,
+      document_ref: body.documentRef ?? null,
+      note: body.note ?? null,
+      effective_at: effectiveAt,
+      recorded_at: now,
+      recorded_by_kind: ctx.principal.kind,
+      recorded_by_id: ctx.principal.id,
+    })
+    .execute();
+  if (at.caseId) {
+    await recordCaseEvent(tx, ctx, at.caseId, body.action === 'given' ? 'consent_given' : 'consent_withdrawn', {
+      consentId: id,
+      scope: body.scope,
+      counterpart: body.counterpart ?? null,
+    });
+  }
+  return { id, effectiveAt };
 }
 
 async function raiseWithdrawalTasks(a: Access, tx: Tx, caseId: string, scope: ConsentScope, effectiveAt: Date): Promise<string[]> {

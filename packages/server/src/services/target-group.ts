@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { daysBetween, evaluateTargetGroup, isRuleSetId, storedResult, todayInCopenhagen, type CompactResult, type LocalDate, type TargetGroupResult } from '@helhed/core';
+import { daysBetween, evaluateTargetGroup, PHASE_LABELS, type CasePhase, isRuleSetId, storedResult, todayInCopenhagen, type CompactResult, type LocalDate, type TargetGroupResult } from '@helhed/core';
 import { loadFactsUnderRules, ruleSetContext, type Fact } from '../screening/facts';
 import type { Access } from '../access/access';
 import type { Tx } from '../db/transactions';
@@ -25,7 +25,10 @@ export interface ScreeningResultDto {
  * (evaluated now, with reasons — also for citizens outside the group), and the
  * stored history, newest first, each with the rule-set version it was made under.
  */
-export async function screeningHistory(a: Access, citizenId: string): Promise<{ current: TargetGroupResult & { records: Fact[] }; items: ScreeningResultDto[] }> {
+export async function screeningHistory(
+  a: Access,
+  citizenId: string,
+): Promise<{ citizenName: string; current: TargetGroupResult & { records: Fact[] }; items: ScreeningResultDto[]; latestAssessment: LatestAssessment | null; openCase: OpenCaseRef | null }> {
   return a.gateway.run(a.ctx, { action: 'screening.read', subject: { citizenId }, resourceType: 'screening_result', resourceId: citizenId }, async (g) => {
     const rows = await g.tx.selectFrom('screening_result').selectAll().where('citizen_id', '=', citizenId).orderBy('evaluated_at', 'desc').orderBy('seq', 'desc').execute();
     const onDate = todayInCopenhagen(a.ctx.now());
@@ -33,7 +36,11 @@ export async function screeningHistory(a: Access, citizenId: string): Promise<{ 
     const { ruleSet, dutyFrom } = under;
     const facts = under.facts.get(citizenId)!;
     const current = evaluateTargetGroup({ birthDate: facts.birthDate, records: facts.records }, ruleSet, onDate, { dutyFrom });
+    const citizen = await g.tx.selectFrom('citizen').select('name').where('id', '=', citizenId).executeTakeFirstOrThrow();
     return {
+      citizenName: citizen.name,
+      latestAssessment: await readLatestAssessment(g.tx, citizenId, rows[0]?.evaluated_at ?? null),
+      openCase: g.caseId ? await readOpenCaseRef(g.tx, g.caseId) : null,
       current: { ...current, records: facts.records },
       items: rows.map((r) => ({
         id: r.id,
@@ -46,6 +53,48 @@ export async function screeningHistory(a: Access, citizenId: string): Promise<{ 
       })),
     };
   });
+}
+
+interface LatestAssessment {
+  id: string;
+  outcome: 'offer' | 'not_offered';
+  assessedAt: string;
+  assessedBy: string;
+  current: boolean;
+}
+
+/** The latest individual assessment; `current` as the work queue judges it: made since the latest screening result. */
+async function readLatestAssessment(tx: Tx, citizenId: string, latestResultAt: Date | null): Promise<LatestAssessment | null> {
+  const row = await tx
+    .selectFrom('target_group_assessment as t')
+    .innerJoin('employee as e', 'e.id', 't.assessed_by')
+    .select(['t.id', 't.outcome', 't.assessed_at', 'e.name'])
+    .where('t.citizen_id', '=', citizenId)
+    .orderBy('t.assessed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const current = latestResultAt === null || row.assessed_at.getTime() >= latestResultAt.getTime();
+  return { id: row.id, outcome: row.outcome, assessedAt: row.assessed_at.toISOString(), assessedBy: row.name, current };
+}
+
+interface OpenCaseRef {
+  id: string;
+  phaseLabel: string;
+  coordinatorName: string | null;
+  teamName: string | null;
+}
+
+/** The citizen's open case, named enough for the caseworker to go there or know whom to ask. */
+async function readOpenCaseRef(tx: Tx, caseId: string): Promise<OpenCaseRef> {
+  const row = await tx
+    .selectFrom('holistic_case as k')
+    .leftJoin('employee as e', 'e.id', 'k.coordinator_employee_id')
+    .leftJoin('team as t', 't.id', 'k.coordinator_team_id')
+    .select(['k.id', 'k.phase', 'e.name as coordinator_name', 't.name as team_name'])
+    .where('k.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, phaseLabel: PHASE_LABELS[row.phase as CasePhase], coordinatorName: row.coordinator_name, teamName: row.team_name };
 }
 
 export interface QueueItem {

@@ -1,29 +1,36 @@
 /**
  * A candidate from the work queue: the screening result with every criterion,
- * the records behind it and the legal source, and the individual assessment
- * (a procedural decision, not an appealable one: no complaint guidance).
+ * the records behind it and the legal source, the individual assessment
+ * (a procedural decision, not an appealable one: no complaint guidance), and
+ * the way on — consent and the case after a positive assessment, or the
+ * citizen's open case.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import { DateText, InstantText } from '../components/DateText';
 import { Section, TableScroll } from '../components/Section';
 import { ErrorAlert, Loading } from '../components/Status';
-import { queuePath, recordAssessment, screeningResultsPath, type ScreeningHistory } from '../clients/target-group';
+import { OpenCaseForm } from '../components/OpenCaseForm';
+import { recordAssessment, screeningResultsPath } from '../clients/target-group';
 import { CLASSIFICATION_LABELS, RECORD_KIND_LABELS, sectorLabel } from '../labels';
 import { Link } from '../router';
-import type { Assessment, CriterionResult, Items, QueueItem, SectorRecord } from '../types';
+import type { Assessment, CriterionResult, LatestAssessment, Me, ScreeningHistory, SectorRecord } from '../types';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
 import { isUuid } from '../uuid';
 
-export function CandidatePage({ citizenId }: { citizenId: string }) {
+export function CandidatePage({ citizenId, me }: { citizenId: string; me: Me }) {
   const valid = isUuid(citizenId);
   const history = useResource<ScreeningHistory>(valid ? screeningResultsPath(citizenId) : null, 'target_group_screening');
-  const queue = useResource<Items<QueueItem>>(valid ? queuePath : null, 'target_group_screening');
-  const name = queue.data?.items.find((i) => i.citizenId === citizenId)?.name ?? null;
+  const [saved, setSaved] = useState<Assessment | null>(null);
+  const name = history.data?.citizenName ?? null;
   const title = name ? `Målgruppevurdering: ${name}` : 'Målgruppevurdering';
   usePageTitle(title);
   const current = history.data?.current;
+  const openCase = history.data?.openCase ?? null;
+  const latest = history.data?.latestAssessment ?? null;
+  // an assessment made before the latest screening result does not count: the candidate is assessed again
+  const outcome = saved?.outcome ?? (latest?.current ? latest.outcome : null);
   const records = new Map((current?.records ?? []).map((r) => [r.id, r]));
   return (
     <>
@@ -34,7 +41,7 @@ export function CandidatePage({ citizenId }: { citizenId: string }) {
       </nav>
       <h1 tabIndex={-1}>{title}</h1>
       {!valid && <p className="alert alert-error">Borgeren findes ikke. Tjek adressen.</p>}
-      {((history.loading && !history.data) || (queue.loading && !queue.data)) && <Loading what="Henter screeningen" />}
+      {history.loading && !history.data && <Loading what="Henter screeningen" />}
       <ErrorAlert error={history.error} />
       {current && (
         <>
@@ -81,7 +88,22 @@ export function CandidatePage({ citizenId }: { citizenId: string }) {
             ))}
           </Section>
           <RecordsSection records={current.records} />
-          <AssessmentForm citizenId={citizenId} />
+          {openCase ? (
+            <Section title="Helhedsorienteret sag">
+              <p>
+                {name} har allerede en åben helhedsorienteret sag i fasen »{openCase.phaseLabel}«
+                {openCase.coordinatorName || openCase.teamName ? `, koordineret af ${[openCase.coordinatorName, openCase.teamName].filter(Boolean).join(' og ')}` : ''}.
+              </p>
+              <p>
+                <Link href={`/sager/${openCase.id}`}>Gå til sagen</Link>
+              </p>
+            </Section>
+          ) : (
+            <>
+              <AssessmentForm citizenId={citizenId} latest={latest} onSaved={setSaved} />
+              {outcome === 'offer' && name && <OpenCaseForm citizenId={citizenId} citizenName={name} me={me} />}
+            </>
+          )}
         </>
       )}
     </>
@@ -169,7 +191,7 @@ function YesNo({ legend, name, value, onChange }: { legend: string; name: string
   );
 }
 
-function AssessmentForm({ citizenId }: { citizenId: string }) {
+function AssessmentForm({ citizenId, latest, onSaved }: { citizenId: string; latest: LatestAssessment | null; onSaved: (a: Assessment) => void }) {
   const reasoningId = useId();
   const [coordinationNeed, setCoordinationNeed] = useState<boolean | null>(null);
   const [developmentPotential, setDevelopmentPotential] = useState<boolean | null>(null);
@@ -177,6 +199,7 @@ function AssessmentForm({ citizenId }: { citizenId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<Assessment | null>(null);
+  const [again, setAgain] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -190,6 +213,7 @@ function AssessmentForm({ citizenId }: { citizenId: string }) {
     try {
       const saved = await recordAssessment(citizenId, { coordinationNeed, developmentPotential, reasoning });
       setResult(saved);
+      onSaved(saved);
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Vurderingen blev ikke gemt. Prøv igen.'));
@@ -215,8 +239,24 @@ function AssessmentForm({ citizenId }: { citizenId: string }) {
           <p>{result.notice}</p>
           <p>Klagevejledning: ingen – det er en processuel beslutning.</p>
         </div>
+      ) : latest?.current && !again ? (
+        <div className="facts-box">
+          <p>
+            <strong>Seneste vurdering:</strong> {latest.outcome === 'offer' ? 'Borgeren skal tilbydes indsatsen.' : 'Borgeren tilbydes ikke indsatsen.'} ({latest.assessedBy},{' '}
+            <InstantText at={latest.assessedAt} />)
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => setAgain(true)}>
+            Vurdér igen
+          </button>
+        </div>
       ) : (
         <form onSubmit={submit} noValidate>
+          {latest && !latest.current && (
+            <p>
+              Borgeren blev vurderet <InstantText at={latest.assessedAt} /> af {latest.assessedBy}, før den seneste screening. Vurdér borgeren igen ud fra de
+              nuværende oplysninger.
+            </p>
+          )}
           <YesNo legend="Har borgeren behov for en koordineret indsats på tværs?" name="coordination" value={coordinationNeed} onChange={setCoordinationNeed} />
           <YesNo
             legend="Har borgeren potentiale for udvikling mod job eller uddannelse?"

@@ -15,6 +15,7 @@ import { ScreeningPage } from '../pages/ScreeningPage';
 import { SearchPage } from '../pages/SearchPage';
 import { TasksPage } from '../pages/TasksPage';
 import { match } from '../router';
+import type { Me } from '../types';
 import { useFocusOnNavigate } from '../useFocusOnNavigate';
 import { useScrollToHash } from '../useScrollToHash';
 
@@ -66,14 +67,14 @@ export default function WorkspaceApp({ session, path, notice }: { session: Sessi
       )}
       {/* the lazily loaded pages (case, editors, complaint, indicators) */}
       <Suspense fallback={<Loading what="Henter siden" />}>
-        <Routes path={path} roles={session.me.roles} />
+        <Routes path={path} me={session.me} />
       </Suspense>
     </Layout>
   );
 }
 
-function Routes({ path, roles }: { path: string; roles: string[] }) {
-  if (path === '/') return <OverviewPage roles={roles} />;
+function Routes({ path, me }: { path: string; me: Me }) {
+  if (path === '/') return <OverviewPage roles={me.roles} />;
   if (path === '/opgaver') return <TasksPage />;
   if (path === '/soeg') return <SearchPage />;
   if (path === '/maalgruppe') return <QueuePage />;
@@ -83,7 +84,7 @@ function Routes({ path, roles }: { path: string; roles: string[] }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/visitationsforum') return <ForumPage />;
   const candidate = match('/maalgruppe/:citizenId', path);
-  if (candidate) return <CandidatePage citizenId={candidate.citizenId!} />;
+  if (candidate) return <CandidatePage citizenId={candidate.citizenId!} me={me} />;
   const kase = match('/sager/:caseId', path);
   if (kase) return <CasePage caseId={kase.caseId!} />;
   const assessment = match('/sager/:caseId/udredning', path);

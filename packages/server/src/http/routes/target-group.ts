@@ -54,7 +54,7 @@ export const targetGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     workQueue(req.access),
   );
   app.get('/target-group/phase-in', { schema: { tags, summary: 'How much of the mandatory group has been offered the effort', response: { 200: api.PhaseIn } } }, async (req) => phaseIn(req.access));
-  app.get('/citizens/:citizenId/screening-results', { schema: { tags, params: api.CitizenIdParams, response: { 200: z.object({ current: api.CurrentTargetGroup, items: z.array(api.ScreeningResult) }) } } }, async (req) =>
+  app.get('/citizens/:citizenId/screening-results', { schema: { tags, params: api.CitizenIdParams, response: { 200: api.ScreeningHistory } } }, async (req) =>
     screeningHistory(req.access, req.params.citizenId),
   );
   app.post(

@@ -101,7 +101,7 @@ export class AccessGateway {
 
         let resourceId = req.resourceId ?? null;
         const alsoConcerned = new Set<string>();
-        const alsoPerformed: AccessRequest[] = [];
+        const alsoPerformed: { further: AccessRequest; breakGlass: boolean }[] = [];
         const result = await work({
           tx,
           citizenId,
@@ -118,7 +118,7 @@ export class AccessGateway {
               deniedRequest = further;
               throw new AccessDeniedError(d.reason, DENIAL_DETAIL[d.reason]);
             }
-            alsoPerformed.push(further);
+            alsoPerformed.push({ further, breakGlass: d.basis === 'break_glass' });
           },
         });
         const breakGlass = decision.basis === 'break_glass';
@@ -128,8 +128,12 @@ export class AccessGateway {
           outcome: breakGlass ? 'allowed_break_glass' : 'allowed',
           reason: breakGlass ? ctx.breakGlassReason : null,
         });
-        for (const further of alsoPerformed) {
-          await appendAudit(tx, { ...this.auditBase(ctx, further, citizenId, breakGlass), outcome: breakGlass ? 'allowed_break_glass' : 'allowed', reason: breakGlass ? ctx.breakGlassReason : null });
+        for (const { further, breakGlass: furtherBreakGlass } of alsoPerformed) {
+          await appendAudit(tx, {
+            ...this.auditBase(ctx, further, citizenId, furtherBreakGlass),
+            outcome: furtherBreakGlass ? 'allowed_break_glass' : 'allowed',
+            reason: furtherBreakGlass ? ctx.breakGlassReason : null,
+          });
         }
         for (const other of alsoConcerned) {
           await appendAudit(tx, {

@@ -64,16 +64,17 @@ export const UpdateCalendarEntryBody = z
   .refine((b) => b.start === undefined || length(b) > 0, endsAfterStart)
   .refine((b) => b.start === undefined || length(b) <= 24 * 3_600_000, atMostADay);
 
-export const OccurrenceParams = z.strictObject({ id: Uuid, date: LocalDateSchema });
-
-/** One occurrence of a series (named by the day the series puts it on): moved, cancelled, or put back as the series has it. */
+/**
+ * One occurrence of a series, named by the day the series puts it on
+ * (`seriesDate`): moved, cancelled, or put back as the series has it.
+ */
 export const ChangeOccurrenceBody = z.discriminatedUnion('action', [
   z
-    .strictObject({ action: z.literal('move'), version: Version, start: Instant, end: Instant, reason: ShortText.optional() })
+    .strictObject({ action: z.literal('move'), version: Version, seriesDate: LocalDateSchema, start: Instant, end: Instant, reason: ShortText.optional() })
     .refine((b) => length(b) > 0, endsAfterStart)
     .refine((b) => length(b) <= 24 * 3_600_000, atMostADay),
-  z.strictObject({ action: z.literal('cancel'), version: Version, reason: ShortText.optional() }),
-  z.strictObject({ action: z.literal('restore'), version: Version }),
+  z.strictObject({ action: z.literal('cancel'), version: Version, seriesDate: LocalDateSchema, reason: ShortText.optional() }),
+  z.strictObject({ action: z.literal('restore'), version: Version, seriesDate: LocalDateSchema }),
 ]);
 
 /** A series ends early: no occurrences from `from` on. */

@@ -69,7 +69,7 @@ export async function createAuthorityLimit(a: Access, body: z.infer<typeof api.C
     if (body.category !== '*' && !(await tx.selectFrom('catalogue_item').select('id').where('category', '=', body.category).executeTakeFirst())) {
       errors.push({ path: 'body.category', code: 'unknown', message: `Kataloget har ingen indsatser i kategorien "${body.category}".` });
     }
-    if (errors.length) throw invalid('Nogle af oplysningerne peger på noget, der ikke findes.', errors);
+    if (errors.length) throw invalid(errors.map((e) => e.message).join(' '), errors);
     await lockLimitKey(tx, body);
     const same = await tx
       .selectFrom('authority_limit')

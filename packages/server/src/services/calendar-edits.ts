@@ -1,4 +1,4 @@
-import { addDays, copenhagenWallClock, isSeriesDate, todayInCopenhagen, type api, type LocalDate } from '@helhed/core';
+import { addDays, copenhagenWallClock, isSeriesDate, todayInCopenhagen, type api } from '@helhed/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Access } from '../access/access';
@@ -71,13 +71,14 @@ export async function updateCalendarEntry(a: Access, entryId: string, body: z.in
 }
 
 /** One occurrence of a series, named by the day the series puts it on: moved, cancelled, or put back. */
-export async function changeOccurrence(a: Access, entryId: string, seriesDate: LocalDate, body: z.infer<typeof api.ChangeOccurrenceBody>): Promise<OccurrenceDto> {
+export async function changeOccurrence(a: Access, entryId: string, body: z.infer<typeof api.ChangeOccurrenceBody>): Promise<OccurrenceDto> {
+  const seriesDate = body.seriesDate;
   return a.gateway.run(a.ctx, write(entryId), async (g) => {
     const row = await lockEntry(g.tx, entryId, body.version);
     const series = seriesOf(row);
     if (!series) throw invalid('Aftalen er ikke en fast aftale. Ret selve aftalen i stedet.', [], 'not-a-series');
     if (!isSeriesDate({ recurrence: series }, firstDay(row), seriesDate)) {
-      throw invalid(`Den faste aftale ligger ikke ${seriesDate}.`, [{ path: 'params.date', code: 'not-an-occurrence', message: 'Der er ingen gang i serien den dag.' }], 'not-an-occurrence');
+      throw invalid(`Den faste aftale ligger ikke ${seriesDate}.`, [{ path: 'body.seriesDate', code: 'not-an-occurrence', message: 'Der er ingen gang i serien den dag.' }], 'not-an-occurrence');
     }
     const key = { municipality_id: a.ctx.principal.municipalityId, entry_id: entryId, occurrence_date: seriesDate };
     const stamp = { changed_at: a.ctx.now(), changed_by: a.ctx.principal.id };

@@ -45,7 +45,7 @@ export async function setConflictRules(a: Access, body: z.infer<typeof api.SetCo
     if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: `body.rules.${p.path}`, code: 'rule', message: p.message })));
   }
   return a.gateway.administrative(a.ctx, async (tx) => {
-    const newest = await tx.selectFrom('conflict_rule_set').select('version').orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const newest = await tx.selectFrom('conflict_rule_set').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
     if ((newest?.version ?? 0) !== body.version) throw staleRules();
     const inserted = await tx
       .insertInto('conflict_rule_set')
@@ -57,7 +57,7 @@ export async function setConflictRules(a: Access, body: z.infer<typeof api.SetCo
         created_at: a.ctx.now(),
         created_by: a.ctx.principal.id,
       })
-      // the first setting has no row to lock: two at once meet here
+      // rows are never updated (so none is locked): two edits from the same version meet on the key
       .onConflict((oc) => oc.doNothing())
       .returning('version')
       .executeTakeFirst();

@@ -26,8 +26,8 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/calendar-entries/:id', { schema: { tags: calendar, summary: 'Change an appointment (a series: every occurrence) from the version read; stale → 409', params: api.IdParams, body: api.UpdateCalendarEntryBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
     updateCalendarEntry(req.access, req.params.id, req.body),
   );
-  app.post('/calendar-entries/:id/occurrences/:date', { schema: { tags: calendar, summary: 'Move, cancel or restore one occurrence of a series (named by the day the series puts it on)', params: api.OccurrenceParams, body: api.ChangeOccurrenceBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
-    changeOccurrence(req.access, req.params.id, req.params.date, req.body),
+  app.post('/calendar-entries/:id/occurrences', { schema: { tags: calendar, summary: 'Move, cancel or restore one occurrence of a series (named by the day the series puts it on)', params: api.IdParams, body: api.ChangeOccurrenceBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
+    changeOccurrence(req.access, req.params.id, req.body),
   );
   app.post('/calendar-entries/:id/end-series', { schema: { tags: calendar, summary: 'End a series early: no occurrences from the day on', params: api.IdParams, body: api.EndSeriesBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
     endSeries(req.access, req.params.id, req.body),

@@ -121,6 +121,9 @@ export const CalendarOccurrence = z.object({
   moved: z.boolean(),
   inConflict: z.boolean(),
   version: Version,
+  /** the entry's own first start and end (a series: its time of day and its first day) */
+  entryStart: Instant,
+  entryEnd: Instant,
   /** what the edit form needs: the carrier as chosen (ids), not only its name */
   carrierRef: z.object({ employeeId: Uuid.nullable(), partnerId: Uuid.nullable(), networkPersonId: Uuid.nullable(), text: z.string().nullable() }),
 });

@@ -148,6 +148,8 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
         moved: o.moved,
         inConflict: inConflict.has(o.key),
         version: r.version,
+        entryStart: o.entry.start,
+        entryEnd: o.entry.end,
         carrierRef: { employeeId: r.carrier_employee_id, partnerId: r.carrier_partner_id, networkPersonId: r.carrier_network_person_id, text: r.carrier_text },
       };
     }),

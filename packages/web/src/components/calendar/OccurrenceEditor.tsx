@@ -70,7 +70,7 @@ export function OccurrenceEditor({ occurrence: o, onDone, onCancel, onStale }: P
           Hent kalenderen igen
         </button>
       )}
-      <button type="button" className="button button-quiet" onClick={onCancel}>
+      <button type="button" className="button button-secondary" onClick={onCancel}>
         Luk uden at ændre
       </button>
     </div>

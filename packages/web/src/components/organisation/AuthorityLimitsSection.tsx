@@ -79,7 +79,7 @@ export function AuthorityLimitsSection({ canManage }: { canManage: boolean }) {
                             <button type="button" className="button button-secondary" onClick={() => setEditing({ id: l.id, what: 'change' })}>
                               Ret beløb<span className="visually-hidden"> for {l.roleLabel}, {l.unitName}, {categoryLabel(l.category)}</span>
                             </button>
-                            <button type="button" className="button button-quiet" onClick={() => setEditing({ id: l.id, what: 'end' })}>
+                            <button type="button" className="button button-secondary" onClick={() => setEditing({ id: l.id, what: 'end' })}>
                               Afslut<span className="visually-hidden"> grænsen for {l.roleLabel}, {l.unitName}, {categoryLabel(l.category)}</span>
                             </button>
                           </div>

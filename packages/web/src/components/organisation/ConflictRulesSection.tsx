@@ -16,6 +16,9 @@ import { ErrorAlert, Loading, Notice } from '../Status';
 
 type Rule = ConflictRuleValues['sameDay'][number];
 
+/** A number field being typed in may hold no number for a moment: shown empty, refused by the server if saved so. */
+const shown = (n: number) => (Number.isNaN(n) ? '' : n);
+
 export function ConflictRulesSection({ canManage }: { canManage: boolean }) {
   const [revision, setRevision] = useState(0);
   const setting = useResource<ConflictRulesSetting>(conflictRulesPath, undefined, revision);
@@ -77,18 +80,18 @@ export function ConflictRulesSection({ canManage }: { canManage: boolean }) {
             <legend>Tid mellem aftaler</legend>
             <div className="field-row">
               <Field label="Transport inden for samme område (minutter)" problem={problemAt(error, 'body.rules.travel.sameAreaMinutes')}>
-                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={draft.travel.sameAreaMinutes} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, sameAreaMinutes: minutes(e.target.value) } })} />}
+                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={shown(draft.travel.sameAreaMinutes)} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, sameAreaMinutes: minutes(e.target.value) } })} />}
               </Field>
               <Field label="Transport mellem to områder (minutter)" problem={problemAt(error, 'body.rules.travel.differentAreaMinutes')}>
-                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={draft.travel.differentAreaMinutes} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, differentAreaMinutes: minutes(e.target.value) } })} />}
+                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={shown(draft.travel.differentAreaMinutes)} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, differentAreaMinutes: minutes(e.target.value) } })} />}
               </Field>
             </div>
             <div className="field-row">
               <Field label="Samme sted, når der er under (meter)" hint="To adresser så tæt på hinanden kræver ingen transport." problem={problemAt(error, 'body.rules.travel.samePlaceMetres')}>
-                {(a) => <input {...a} type="number" min={0} max={5000} className="narrow" value={draft.travel.samePlaceMetres} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, samePlaceMetres: minutes(e.target.value) } })} />}
+                {(a) => <input {...a} type="number" min={0} max={5000} className="narrow" value={shown(draft.travel.samePlaceMetres)} onChange={(e) => setDraft({ ...draft, travel: { ...draft.travel, samePlaceMetres: minutes(e.target.value) } })} />}
               </Field>
               <Field label="Mindste pause mellem to aftaler (minutter)" hint="0 = ingen krav ud over transporttiden." problem={problemAt(error, 'body.rules.minimumGapMinutes')}>
-                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={draft.minimumGapMinutes} onChange={(e) => setDraft({ ...draft, minimumGapMinutes: minutes(e.target.value) })} />}
+                {(a) => <input {...a} type="number" min={0} max={240} className="narrow" value={shown(draft.minimumGapMinutes)} onChange={(e) => setDraft({ ...draft, minimumGapMinutes: minutes(e.target.value) })} />}
               </Field>
             </div>
           </fieldset>
@@ -153,14 +156,12 @@ function SameDayRuleFields({ index, rule, error, onChange, onRemove }: { index: 
   return (
     <fieldset className="group">
       <legend>{name}</legend>
-      <div className="field-row">
-        <Field label="Navn på reglen" hint="Vises ved konflikten." problem={problemAt(error, `${at}.label`)}>
-          {(a) => <input {...a} type="text" className="wide" value={rule.label} onChange={(e) => onChange({ ...rule, label: e.target.value })} />}
-        </Field>
-        <Field label="Højst antal om dagen" problem={problemAt(error, `${at}.maxPerDay`)}>
-          {(a) => <input {...a} type="number" min={1} max={20} className="narrow" value={rule.maxPerDay} onChange={(e) => onChange({ ...rule, maxPerDay: /^\d+$/.test(e.target.value) ? Number(e.target.value) : NaN })} />}
-        </Field>
-      </div>
+      <Field label="Navn på reglen" hint="Vises ved konflikten." problem={problemAt(error, `${at}.label`)}>
+        {(a) => <input {...a} type="text" className="wide" value={rule.label} onChange={(e) => onChange({ ...rule, label: e.target.value })} />}
+      </Field>
+      <Field label="Højst antal om dagen" problem={problemAt(error, `${at}.maxPerDay`)}>
+        {(a) => <input {...a} type="number" min={1} max={20} className="narrow" value={shown(rule.maxPerDay)} onChange={(e) => onChange({ ...rule, maxPerDay: /^\d+$/.test(e.target.value) ? Number(e.target.value) : NaN })} />}
+      </Field>
       <fieldset>
         <legend>Hvilke aftaler tæller</legend>
         {problemAt(error, `${at}.kinds`) && <p className="field-error">{problemAt(error, `${at}.kinds`)}</p>}
@@ -180,7 +181,7 @@ function SameDayRuleFields({ index, rule, error, onChange, onRemove }: { index: 
             ))}
         </ul>
       </fieldset>
-      <button type="button" className="button button-quiet" onClick={onRemove}>
+      <button type="button" className="button button-secondary" onClick={onRemove}>
         Fjern reglen<span className="visually-hidden"> {name}</span>
       </button>
     </fieldset>

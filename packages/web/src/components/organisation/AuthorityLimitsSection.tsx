@@ -51,26 +51,22 @@ export function AuthorityLimitsSection({ canManage }: { canManage: boolean }) {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Rolle</th>
-                    <th scope="col">Enhed</th>
+                    <th scope="col">Rolle og enhed</th>
                     <th scope="col">Kategori</th>
                     <th scope="col">Grænse</th>
                     <th scope="col">Gælder</th>
-                    <th scope="col">Status</th>
                     {canManage && <th scope="col">Handling</th>}
                   </tr>
                 </thead>
                 <tbody>
                   {current.map((l) => (
                     <tr key={l.id}>
-                      <th scope="row">{l.roleLabel}</th>
-                      <td>{l.unitName}</td>
+                      <RoleAndUnit limit={l} />
                       <td>{categoryLabel(l.category)}</td>
                       <td>{amountText(l)}</td>
                       <td>
                         <Period limit={l} />
-                      </td>
-                      <td>
+                        <br />
                         <span className={BADGE[l.status]}>{STATUS[l.status]}</span>
                       </td>
                       {canManage && (
@@ -111,8 +107,7 @@ export function AuthorityLimitsSection({ canManage }: { canManage: boolean }) {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Rolle</th>
-                    <th scope="col">Enhed</th>
+                    <th scope="col">Rolle og enhed</th>
                     <th scope="col">Kategori</th>
                     <th scope="col">Grænse</th>
                     <th scope="col">Gjaldt</th>
@@ -122,8 +117,7 @@ export function AuthorityLimitsSection({ canManage }: { canManage: boolean }) {
                 <tbody>
                   {history.map((l) => (
                     <tr key={l.id}>
-                      <th scope="row">{l.roleLabel}</th>
-                      <td>{l.unitName}</td>
+                      <RoleAndUnit limit={l} />
                       <td>{categoryLabel(l.category)}</td>
                       <td>{amountText(l)}</td>
                       <td>
@@ -142,6 +136,16 @@ export function AuthorityLimitsSection({ canManage }: { canManage: boolean }) {
         </>
       )}
     </Section>
+  );
+}
+
+function RoleAndUnit({ limit }: { limit: AuthorityLimit }) {
+  return (
+    <th scope="row">
+      {limit.roleLabel}
+      <br />
+      <span className="sub-inline">{limit.unitName}</span>
+    </th>
   );
 }
 

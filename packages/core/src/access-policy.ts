@@ -92,6 +92,10 @@ export const ACTIONS = [
   'indicators.read',
   /** the pseudonymised export for the national evaluation: one row per target-group citizen (audited once per export) */
   'indicators.export',
+  /** the organisation's settings with their history: authority limits, conflict rules (no personal data) */
+  'organisation.read',
+  /** changing them (the municipality's administrator) */
+  'organisation.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -198,6 +202,7 @@ export const POLICY: Record<Role, Grants> = {
     'visitation.sweep': ['none'],
     'indicators.read': ['none'],
     'indicators.export': ['none'],
+    'organisation.read': ['none'],
   },
   // The forum sees a named citizen only while a request about them is before it (decisions.md § 32).
   visitation_forum: {
@@ -214,6 +219,8 @@ export const POLICY: Record<Role, Grants> = {
     'visitation.sweep': ['none'],
     'indicators.read': ['none'],
     'indicators.export': ['none'],
+    'organisation.read': ['none'],
+    'organisation.manage': ['none'],
   },
   system: { 'import.run': ['none'], 'screening.run': ['none'], 'visitation.sweep': ['none'] },
   citizen: {
@@ -242,7 +249,7 @@ export const POLICY: Record<Role, Grants> = {
 /** Roles that may read with a written reason outside their relation. Reads only. */
 const BREAK_GLASS_ROLES: readonly Role[] = ['coordinating_caseworker', 'specialist', 'leader'];
 /** Aggregates about no one: there is no citizen to break the glass for, so the role alone decides. */
-const AGGREGATE_ACTIONS: readonly Action[] = ['indicators.read'];
+const AGGREGATE_ACTIONS: readonly Action[] = ['indicators.read', 'organisation.read'];
 const READ_ACTIONS: readonly Action[] = ACTIONS.filter((a) => a.endsWith('.read') && !AGGREGATE_ACTIONS.includes(a));
 /** Actions whose data is health information (GDPR art. 9, consent-scoped). */
 export const HEALTH_ACTIONS: readonly Action[] = ['health.read'];

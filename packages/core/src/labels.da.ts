@@ -1,4 +1,4 @@
-import type { ConsentScope, Sector } from './vocabulary';
+import type { ConsentScope, EmployeeRole, Sector } from './vocabulary';
 import { DECISION_EVENT_LABELS } from './decisions/labels.da';
 
 /** Danish labels people read; code-side strings kept in one place (SPEC §4). */
@@ -7,6 +7,14 @@ export const CONSENT_SCOPE_LABELS: Record<ConsentScope, string> = {
   health_information: 'Indhentning af helbredsoplysninger',
   family_plan: 'Plan for hele familien',
   disclosure: 'Videregivelse af oplysninger',
+};
+
+export const EMPLOYEE_ROLE_LABELS: Record<EmployeeRole, string> = {
+  coordinating_caseworker: 'Koordinerende sagsbehandler',
+  specialist: 'Fagperson',
+  visitation_forum: 'Tværgående visitationsforum',
+  leader: 'Leder',
+  administrator: 'Administrator',
 };
 
 export const CASE_EVENT_LABELS: Record<string, string> = {
@@ -31,6 +39,11 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   letter_queued: 'Brev til borgeren lagt til afsendelse',
   calendar_entry_added: 'Aftale sat i kalenderen',
   calendar_entry_cancelled: 'Aftale aflyst',
+  calendar_entry_changed: 'Aftale ændret',
+  calendar_occurrence_moved: 'Én gang i en fast aftale flyttet',
+  calendar_occurrence_cancelled: 'Én gang i en fast aftale aflyst',
+  calendar_occurrence_restored: 'Aflyst gang i en fast aftale genoprettet',
+  calendar_series_ended: 'Fast aftale afsluttet før tid',
   intervention_partner_set: 'Samarbejdspartner på indsats ændret',
   network_person_added: 'Person i netværket tilføjet',
   message_thread_started: 'Ny beskedtråd',

@@ -28,6 +28,10 @@ describe('decideAccess: role + relation', () => {
     // aggregates: a caseworker lacks the role, and no written reason opens them
     [['coordinating_caseworker'], 'indicators.read', 'none', { allowed: false, reason: 'role' }],
     [['specialist'], 'indicators.export', 'none', { allowed: false, reason: 'role' }],
+    [['administrator'], 'organisation.manage', 'none', allow],
+    [['leader'], 'organisation.read', 'none', allow],
+    [['leader'], 'organisation.manage', 'none', { allowed: false, reason: 'role' }],
+    [['coordinating_caseworker'], 'organisation.manage', 'none', { allowed: false, reason: 'role' }],
   ];
   it.each(cases)('%j %s as %s', (roles, action, relation, expected) => {
     expect(decideAccess({ roles, action, relation })).toEqual(expected);
@@ -99,6 +103,16 @@ describe('the policy table', () => {
     for (const relations of Object.values(POLICY.citizen)) expect(relations).toEqual(['self']);
   });
   it('gives administrators no single citizen\'s data, only batch work (imports, screening runs, the not-started sweep, the indicators and their export) and the catalogue', () => {
-    expect(Object.keys(POLICY.administrator).sort()).toEqual(['catalogue.manage', 'catalogue.read', 'import.run', 'indicators.export', 'indicators.read', 'screening.run', 'visitation.sweep']);
+    expect(Object.keys(POLICY.administrator).sort()).toEqual([
+      'catalogue.manage',
+      'catalogue.read',
+      'import.run',
+      'indicators.export',
+      'indicators.read',
+      'organisation.manage',
+      'organisation.read',
+      'screening.run',
+      'visitation.sweep',
+    ]);
   });
 });

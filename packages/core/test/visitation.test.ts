@@ -11,11 +11,15 @@ import {
   endedForNewCases,
   fitsBudget,
   formatLegalBasis,
+  inForceOn,
   isAgreedButNotStarted,
+  lastDayBefore,
+  limitsInForce,
   legalBasesUnder,
   mayReturnFromPause,
   meetsEmploymentTarget,
   pauseReturnDeadline,
+  periodsOverlap,
   rehabilitationRequirementFor,
   routeRequest,
   type AuthorityLimitRule,
@@ -228,5 +232,53 @@ describe('access: the visitation forum sees what is put before it, nothing else'
     [['coordinating_caseworker'], 'catalogue.manage', 'none', false],
   ] as const)('%j %s with relation %s → %s', (roles, action, relation, allowed) => {
     expect(decideAccess({ roles, action, relation }).allowed).toBe(allowed);
+  });
+});
+
+describe('authority limits over time', () => {
+  const limit = (validFrom: string, validUntil: string | null, maxAmountDkk: number | null = 50_000) => ({ role: 'coordinating_caseworker', unitId: 'u', category: '*', maxAmountDkk, validFrom, validUntil });
+
+  it.each([
+    ['before the first day', limit('2026-12-01', null), '2026-11-30', false],
+    ['on the first day', limit('2026-12-01', null), '2026-12-01', true],
+    ['on the last day', limit('2026-01-01', '2026-11-22'), '2026-11-22', true],
+    ['the day after the last day (ended yesterday)', limit('2026-01-01', '2026-11-22'), '2026-11-23', false],
+    ['withdrawn before it began (last day before the first)', limit('2026-12-01', '2026-11-30'), '2026-12-01', false],
+  ])('%s', (_what, l, onDate, expected) => {
+    expect(inForceOn(l, onDate)).toBe(expected);
+    expect(limitsInForce([l], onDate)).toHaveLength(expected ? 1 : 0);
+  });
+
+  it('a change on 1 December: 50 000 until 30 November, 75 000 from 1 December; visitation on each day sees the one in force', () => {
+    const rows = [limit('2026-01-01', '2026-11-30', 50_000), limit('2026-12-01', null, 75_000)];
+    const who = { roles: ['coordinating_caseworker'], unitId: 'u' };
+    expect(authorityFor(limitsInForce(rows, '2026-11-30'), who, 'bolig')).toEqual({ maxAmountDkk: 50_000 });
+    expect(authorityFor(limitsInForce(rows, '2026-12-01'), who, 'bolig')).toEqual({ maxAmountDkk: 75_000 });
+    expect(routeRequest(authorityFor(limitsInForce(rows, '2026-11-30'), who, 'bolig'), 60_000)).toBe('forum');
+    expect(routeRequest(authorityFor(limitsInForce(rows, '2026-12-01'), who, 'bolig'), 60_000)).toBe('grant');
+  });
+
+  it.each([
+    ['open and open', limit('2026-01-01', null), limit('2027-01-01', null), true],
+    ['one ends the day before the other begins', limit('2026-01-01', '2026-12-31'), limit('2027-01-01', null), false],
+    ['one ends the day the other begins', limit('2026-01-01', '2027-01-01'), limit('2027-01-01', null), true],
+    ['a later one ended', limit('2027-01-01', '2027-06-30'), limit('2026-01-01', '2026-12-31'), false],
+  ])('periods overlap: %s', (_what, a, b, expected) => {
+    expect(periodsOverlap(a, b)).toBe(expected);
+    expect(periodsOverlap(b, a)).toBe(expected);
+  });
+
+  const today = '2026-11-23';
+  it.each([
+    ['from today: the old value was in force until yesterday', limit('2026-01-01', null), today, { ok: true, lastDay: '2026-11-22' }],
+    ['from a later day', limit('2026-01-01', null), '2027-01-01', { ok: true, lastDay: '2026-12-31' }],
+    ['backwards is refused', limit('2026-01-01', null), '2026-11-22', { ok: false, code: 'backdated' }],
+    ['a limit already ended is history', limit('2026-01-01', '2026-11-22'), today, { ok: false, code: 'already-ended' }],
+    ['a future limit from its own first day: never in force', limit('2026-12-01', null), '2026-12-01', { ok: true, lastDay: '2026-11-30' }],
+    ['a future limit from before its first day', limit('2026-12-01', null), today, { ok: false, code: 'before-start' }],
+    ['after a planned end', limit('2026-01-01', '2026-12-31'), '2027-01-01', { ok: false, code: 'after-end' }],
+    ['on the planned last day', limit('2026-01-01', '2026-12-31'), '2026-12-31', { ok: true, lastDay: '2026-12-30' }],
+  ])('changing or ending: %s', (_what, l, effectiveFrom, expected) => {
+    expect(lastDayBefore(l, effectiveFrom, today)).toMatchObject(expected);
   });
 });

@@ -123,7 +123,11 @@ const VALID_BODIES: Record<string, (ids: Ids, client: Client) => Promise<Record<
   'POST /api/cases/{caseId}/rehabilitation': async () => ({ kind: 'rehabilitation_team', concerns: 'fleksjob', meetingOn: '2026-11-19', recommendation: 'Teamet indstiller til fleksjob.' }),
   'POST /api/outreach/registrations': async () => ({ name: 'Ukendt kvinde', approximateBirthYear: 1990, sex: 'female', site: 'Værestedet', needs: ['housing'] }),
   'POST /api/cases/{caseId}/calendar': async () => ({ title: 'Psykolog', kind: 'psychologist', start: '2026-12-02T13:00:00+01:00', end: '2026-12-02T14:00:00+01:00', place: { name: 'Havnegade 12', area: 'Havnen' }, carrier: { text: 'Psykolog' }, recurrence: { frequency: 'biweekly', until: '2027-02-01' } }),
-  'POST /api/calendar-entries/{id}/cancel': async () => ({ version: 1, reason: 'Aflyst af borgeren' }),
+  'PATCH /api/calendar-entries/{id}': async () => ({ version: 1, title: 'Samtale med mentor', start: '2026-12-01T10:30:00+01:00', end: '2026-12-01T11:30:00+01:00', carrier: null }),
+  'POST /api/calendar-entries/{id}/cancel': async (ids, c) => ({
+    version: (await c.get(`/api/cases/${ids.caseId}/calendar?from=2026-12-01&to=2026-12-01`)).json().occurrences.find((o: { entryId: string }) => o.entryId === ids.calendarEntryId).version,
+    reason: 'Aflyst af borgeren',
+  }),
   'POST /api/partners': async () => ({ kind: 'civil_society', name: 'Frivillighuset', area: 'Centrum' }),
   'PUT /api/cases/{caseId}/interventions/{interventionId}/partner': async () => ({ partnerId: null }),
   'POST /api/citizens/{citizenId}/network': async () => ({ name: 'Else Nabo', relation: 'Nabo' }),
@@ -188,6 +192,8 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'interventionId' ? ids.interventionId
       // Visitation: an invalid body is refused before any look-up, so a fresh id does.
       : ['itemId', 'requestId'].includes(name) ? crypto.randomUUID()
+      // Organisation settings (the administrator's): likewise refused before any look-up.
+      : name === 'id' && segment === 'authority-limits' ? crypto.randomUUID()
       : null;
     if (!id) throw new Error(`no test id for path parameter {${name}} in ${path}: add it to substitutePath`);
     return id;

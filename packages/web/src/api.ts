@@ -84,3 +84,5 @@ export const asApiError = (e: unknown, fallback: string): ApiError => (e instanc
 
 /** Path segment from an id the API gave us. */
 export const seg = (id: string) => encodeURIComponent(id);
+
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });

@@ -2,17 +2,11 @@
  * Danish words the web app shows. Case-event and consent-scope labels come
  * from @helhed/core; the rest is here until core carries them too.
  */
-import type { ConsentForm, EmployeeRole } from '@helhed/core';
+import type { ConsentForm } from '@helhed/core';
 export { CASE_EVENT_LABELS, CONSENT_SCOPE_LABELS, PHASE_LABELS, SECTOR_LABELS } from '@helhed/core';
-import { SECTOR_LABELS } from '@helhed/core';
+import { EMPLOYEE_ROLE_LABELS, SECTOR_LABELS } from '@helhed/core';
 
-export const ROLE_LABELS: Record<EmployeeRole, string> = {
-  coordinating_caseworker: 'Koordinerende sagsbehandler',
-  specialist: 'Fagperson',
-  visitation_forum: 'Tværgående visitationsforum',
-  leader: 'Leder',
-  administrator: 'Administrator',
-};
+export const ROLE_LABELS = EMPLOYEE_ROLE_LABELS;
 
 export const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, string>)[role] ?? role;
 

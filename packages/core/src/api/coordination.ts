@@ -43,6 +43,43 @@ export const CreateCalendarEntryBody = z
 
 export const CancelCalendarEntryBody = z.strictObject({ version: Version, reason: ShortText.optional() });
 
+const endsAfterStart = { message: 'Aftalen skal slutte efter den starter.', path: ['end'] };
+const atMostADay = { message: 'En aftale kan højst vare et døgn.', path: ['end'] };
+const length = (b: { start?: string; end?: string }) => new Date(b.end!).getTime() - new Date(b.start!).getTime();
+
+/** A change of the whole entry (a series: every occurrence); what is left out stays as it is. */
+export const UpdateCalendarEntryBody = z
+  .strictObject({
+    version: Version,
+    title: ShortText.optional(),
+    kind: z.enum(APPOINTMENT_KINDS).optional(),
+    start: Instant.optional(),
+    end: Instant.optional(),
+    place: PlaceBody.optional(),
+    /** null: nobody named */
+    carrier: Carrier.nullable().optional(),
+    reason: ShortText.optional(),
+  })
+  .refine((b) => (b.start === undefined) === (b.end === undefined), { message: 'Angiv både start og slut, når tiden ændres.', path: ['end'] })
+  .refine((b) => b.start === undefined || length(b) > 0, endsAfterStart)
+  .refine((b) => b.start === undefined || length(b) <= 24 * 3_600_000, atMostADay);
+
+/**
+ * One occurrence of a series, named by the day the series puts it on
+ * (`seriesDate`): moved, cancelled, or put back as the series has it.
+ */
+export const ChangeOccurrenceBody = z.discriminatedUnion('action', [
+  z
+    .strictObject({ action: z.literal('move'), version: Version, seriesDate: LocalDateSchema, start: Instant, end: Instant, reason: ShortText.optional() })
+    .refine((b) => length(b) > 0, endsAfterStart)
+    .refine((b) => length(b) <= 24 * 3_600_000, atMostADay),
+  z.strictObject({ action: z.literal('cancel'), version: Version, seriesDate: LocalDateSchema, reason: ShortText.optional() }),
+  z.strictObject({ action: z.literal('restore'), version: Version, seriesDate: LocalDateSchema }),
+]);
+
+/** A series ends early: no occurrences from `from` on. */
+export const EndSeriesBody = z.strictObject({ version: Version, from: LocalDateSchema, reason: ShortText.optional() });
+
 export const CalendarQuery = z.strictObject({
   from: LocalDateSchema.optional(),
   to: LocalDateSchema.optional(),
@@ -76,13 +113,23 @@ export const CalendarOccurrence = z.object({
   place: Place,
   carrier: z.object({ kind: z.enum(['employee', 'partner', 'network', 'text']), name: z.string() }).nullable(),
   recurrence: z.object({ frequency: z.enum(RECURRENCE_FREQUENCIES), until: LocalDateSchema }).nullable(),
+  /** the entry is cancelled, or this one occurrence is */
   cancelled: z.boolean(),
+  /** the day the series puts it on (names the occurrence for a change of just this one) */
+  seriesDate: LocalDateSchema,
+  /** moved away from the series' time */
+  moved: z.boolean(),
   inConflict: z.boolean(),
   version: Version,
+  /** the entry's own first start and end (a series: its time of day and its first day) */
+  entryStart: Instant,
+  entryEnd: Instant,
+  /** what the edit form needs: the carrier as chosen (ids), not only its name */
+  carrierRef: z.object({ employeeId: Uuid.nullable(), partnerId: Uuid.nullable(), networkPersonId: Uuid.nullable(), text: z.string().nullable() }),
 });
 
 export const CalendarConflict = z.object({
-  kind: z.enum(['overlap', 'same_day', 'travel']),
+  kind: z.enum(['overlap', 'same_day', 'travel', 'gap']),
   label: z.string(),
   detail: z.string(),
   citizenId: Uuid,

@@ -11,3 +11,4 @@ export * from './coordination';
 export * from './overview';
 export * from './work-queue';
 export * from './indicators';
+export * from './organisation';

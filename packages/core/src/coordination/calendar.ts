@@ -32,16 +32,32 @@ export interface CalendarEntryInput {
   place: CalendarPlace;
   recurrence: { frequency: RecurrenceFrequency; until: LocalDate } | null;
   cancelled: boolean;
+  /** one occurrence of a series moved or cancelled, named by the Copenhagen day it falls on in the series */
+  exceptions?: readonly OccurrenceException[];
 }
 
+/**
+ * A change to one occurrence of a series (an exception, not a new series):
+ * cancelled, or moved to another start and end (which may be another day).
+ */
+export type OccurrenceException =
+  | { date: LocalDate; cancelled: true }
+  | { date: LocalDate; cancelled: false; start: string; end: string };
+
 export interface CalendarOccurrence<E extends CalendarEntryInput = CalendarEntryInput> {
-  /** entry id + '@' + start instant: stable across reads */
+  /** entry id + '@' + the start the series gives it: stable across reads, and when the occurrence is moved */
   key: string;
   entry: E;
   start: string;
   end: string;
   /** Copenhagen calendar day of the start */
   date: LocalDate;
+  /** the day the series puts it on (= date unless moved): names the occurrence for an exception */
+  seriesDate: LocalDate;
+  /** moved away from the series' time */
+  moved: boolean;
+  /** the entry is cancelled, or this one occurrence is */
+  cancelled: boolean;
 }
 
 export interface CalendarWindow {
@@ -54,24 +70,55 @@ export interface CalendarWindow {
  * The occurrences of one entry whose start falls on a day in the window.
  * A series keeps the first occurrence's wall-clock time and length, so a
  * Tuesday 10:00–11:00 series stays 10:00–11:00 after the change to summer time.
+ * An exception cancels one occurrence or moves it (possibly into or out of
+ * the window: a moved occurrence is where it was moved to).
  */
 export function expandEntry<E extends CalendarEntryInput>(entry: E, window: CalendarWindow): CalendarOccurrence<E>[] {
   const start = new Date(entry.start);
   const durationMs = new Date(entry.end).getTime() - start.getTime();
   const first = copenhagenWallClock(start);
-  if (!entry.recurrence) {
-    const inWindow = compareDates(first.date, window.from) >= 0 && compareDates(first.date, window.to) <= 0;
-    return inWindow ? [{ key: `${entry.id}@${start.toISOString()}`, entry, start: start.toISOString(), end: new Date(start.getTime() + durationMs).toISOString(), date: first.date }] : [];
-  }
+  const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
+  const occurrence = (seriesStart: Date, seriesDate: LocalDate): CalendarOccurrence<E> => ({
+    key: `${entry.id}@${seriesStart.toISOString()}`,
+    entry,
+    start: seriesStart.toISOString(),
+    end: new Date(seriesStart.getTime() + durationMs).toISOString(),
+    date: seriesDate,
+    seriesDate,
+    moved: false,
+    cancelled: entry.cancelled,
+  });
+  if (!entry.recurrence) return inWindow(first.date) ? [occurrence(start, first.date)] : [];
   const step = INTERVAL_DAYS[entry.recurrence.frequency];
+  const seriesStartOn = (date: LocalDate) => (date === first.date ? start : copenhagenInstant(date, first.time));
+  const exceptions = new Map((entry.exceptions ?? []).filter((x) => isSeriesDate(entry, first.date, x.date)).map((x) => [x.date, x]));
+  const out: CalendarOccurrence<E>[] = [];
   const last = compareDates(entry.recurrence.until, window.to) < 0 ? entry.recurrence.until : window.to;
   const skip = Math.max(0, Math.ceil(daysBetween(first.date, window.from) / step));
-  const out: CalendarOccurrence<E>[] = [];
   for (let date = addDays(first.date, skip * step); compareDates(date, last) <= 0; date = addDays(date, step)) {
-    const s = date === first.date ? start : copenhagenInstant(date, first.time);
-    out.push({ key: `${entry.id}@${s.toISOString()}`, entry, start: s.toISOString(), end: new Date(s.getTime() + durationMs).toISOString(), date });
+    const exception = exceptions.get(date);
+    if (exception && !exception.cancelled) continue; // where it was moved to is judged below
+    out.push({ ...occurrence(seriesStartOn(date), date), cancelled: entry.cancelled || Boolean(exception) });
   }
-  return out;
+  for (const x of exceptions.values()) {
+    if (x.cancelled) continue;
+    const date = copenhagenWallClock(new Date(x.start)).date;
+    if (!inWindow(date)) continue;
+    out.push({ ...occurrence(seriesStartOn(x.date), x.date), start: new Date(x.start).toISOString(), end: new Date(x.end).toISOString(), date, moved: true });
+  }
+  return out.sort(byStart);
+}
+
+/** Whether the series puts an occurrence on the day (on its step, from its first day to its last). */
+export function isSeriesDate(entry: Pick<CalendarEntryInput, 'recurrence'>, firstDate: LocalDate, date: LocalDate): boolean {
+  if (!entry.recurrence) return date === firstDate;
+  const days = daysBetween(firstDate, date);
+  return days >= 0 && days % INTERVAL_DAYS[entry.recurrence.frequency] === 0 && compareDates(date, entry.recurrence.until) <= 0;
+}
+
+/** The Copenhagen day of an entry's first occurrence. */
+export function firstDateOf(entry: Pick<CalendarEntryInput, 'start'>): LocalDate {
+  return copenhagenWallClock(new Date(entry.start)).date;
 }
 
 /** All occurrences of the entries in the window, in time order (cancelled ones included, marked by their entry). */
@@ -83,7 +130,7 @@ function byStart(a: CalendarOccurrence, b: CalendarOccurrence): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-export type ConflictKind = 'overlap' | 'same_day' | 'travel';
+export type ConflictKind = 'overlap' | 'same_day' | 'travel' | 'gap';
 
 export interface CalendarConflict {
   kind: ConflictKind;
@@ -93,7 +140,7 @@ export interface CalendarConflict {
   occurrenceKeys: string[];
   /** for same_day: the rule broken */
   ruleId: string | null;
-  /** for travel: minutes between the two and minutes needed */
+  /** for travel and gap: minutes between the two and minutes needed */
   gapMinutes: number | null;
   travelMinutes: number | null;
 }
@@ -122,13 +169,14 @@ export function travelMinutes(a: CalendarPlace, b: CalendarPlace, model: TravelM
  * Conflicts in each citizen's own occurrences (appointments of different family
  * members are not compared with each other): two appointments overlapping in
  * time; too many (of the rule's kinds) on one day; too little time between two
- * appointments to travel from one place to the next. Cancelled entries count for
- * nothing. The result does not depend on the order of the input.
+ * appointments to travel from one place to the next, or less than the
+ * municipality's minimum gap. Cancelled entries and cancelled occurrences count
+ * for nothing. The result does not depend on the order of the input.
  */
 export function detectConflicts(occurrences: readonly CalendarOccurrence[], rules: ConflictRules): CalendarConflict[] {
   const byCitizen = new Map<string, CalendarOccurrence[]>();
   for (const o of occurrences) {
-    if (o.entry.cancelled) continue;
+    if (o.cancelled) continue;
     const list = byCitizen.get(o.entry.citizenId) ?? [];
     list.push(o);
     byCitizen.set(o.entry.citizenId, list);
@@ -147,10 +195,12 @@ export function detectConflicts(occurrences: readonly CalendarOccurrence[], rule
       const a = list[i]!;
       const b = list[i + 1]!;
       if (a.date !== b.date || b.start < a.end) continue;
-      const needed = travelMinutes(a.entry.place, b.entry.place, rules.travel);
+      const travel = travelMinutes(a.entry.place, b.entry.place, rules.travel);
       const gap = (new Date(b.start).getTime() - new Date(a.end).getTime()) / 60_000;
-      if (needed !== null && gap < needed) {
-        conflicts.push({ ...base, kind: 'travel', date: a.date, occurrenceKeys: [a.key, b.key], gapMinutes: gap, travelMinutes: needed });
+      if (travel !== null && gap < travel && travel >= rules.minimumGapMinutes) {
+        conflicts.push({ ...base, kind: 'travel', date: a.date, occurrenceKeys: [a.key, b.key], gapMinutes: gap, travelMinutes: travel });
+      } else if (gap < rules.minimumGapMinutes) {
+        conflicts.push({ ...base, kind: 'gap', date: a.date, occurrenceKeys: [a.key, b.key], gapMinutes: gap, travelMinutes: rules.minimumGapMinutes });
       }
     }
     const byDay = new Map<LocalDate, CalendarOccurrence[]>();

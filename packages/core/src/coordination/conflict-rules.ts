@@ -46,6 +46,8 @@ export interface ConflictRules {
   id: string;
   sameDay: readonly SameDayRule[];
   travel: TravelModel;
+  /** at least this many minutes between two appointments on a day, wherever they are (0 = no minimum) */
+  minimumGapMinutes: number;
 }
 
 /**
@@ -67,4 +69,51 @@ export const STANDARD_CONFLICT_RULES: ConflictRules = {
     { id: 'three-appointments-a-day', kinds: 'all', maxPerDay: 3, label: 'Mere end tre aftaler samme dag' },
   ],
   travel: { sameAreaMinutes: 15, differentAreaMinutes: 40, samePlaceMetres: 200 },
+  minimumGapMinutes: 0,
 };
+
+/** The values a municipality sets (the id is given by the stored version). */
+export type ConflictRuleValues = Omit<ConflictRules, 'id'>;
+
+/** Bounds that keep a rule set meaningful; the API schema uses the same numbers. */
+export const CONFLICT_RULE_BOUNDS = {
+  minutes: { min: 0, max: 240 },
+  samePlaceMetres: { min: 0, max: 5000 },
+  maxPerDay: { min: 1, max: 20 },
+  sameDayRules: { max: 10 },
+} as const;
+
+export interface RuleProblem {
+  /** path in the rule values, e.g. 'sameDay.1.kinds' */
+  path: string;
+  message: string;
+}
+
+/**
+ * What the API schema cannot see in one field: every same-day rule has its
+ * own id and label and counts each kind once; travel within an area takes no
+ * longer than between areas. Danish messages, one per problem; [] = usable.
+ */
+export function checkConflictRules(values: ConflictRuleValues): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const seenIds = new Set<string>();
+  const seenLabels = new Set<string>();
+  values.sameDay.forEach((rule, i) => {
+    if (seenIds.has(rule.id)) problems.push({ path: `sameDay.${i}.id`, message: `Reglen "${rule.id}" findes to gange.` });
+    seenIds.add(rule.id);
+    const label = rule.label.trim().toLowerCase();
+    if (seenLabels.has(label)) problems.push({ path: `sameDay.${i}.label`, message: `To regler hedder "${rule.label}". Giv dem hver sit navn.` });
+    seenLabels.add(label);
+    if (rule.kinds !== 'all') {
+      if (rule.kinds.length === 0) problems.push({ path: `sameDay.${i}.kinds`, message: `Reglen "${rule.label}" tæller ingen slags aftaler. Vælg mindst én.` });
+      if (new Set(rule.kinds).size !== rule.kinds.length) problems.push({ path: `sameDay.${i}.kinds`, message: `Reglen "${rule.label}" nævner den samme slags aftale flere gange.` });
+    }
+  });
+  if (values.travel.sameAreaMinutes > values.travel.differentAreaMinutes) {
+    problems.push({ path: 'travel.sameAreaMinutes', message: 'Transport inden for samme område kan ikke tage længere end mellem to områder.' });
+  }
+  return problems;
+}
+
+/** The id a municipality's stored rule set is known by (shown with every calendar). */
+export const municipalConflictRulesId = (version: number) => `kommune-v${version}`;

@@ -20,6 +20,7 @@ export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
   overlap: 'Aftaler overlapper i tid',
   same_day: 'For mange aftaler samme dag',
   travel: 'For kort tid til at nå fra den ene aftale til den næste',
+  gap: 'For kort pause mellem to aftaler',
 };
 
 export const PARTNER_KIND_LABELS = {

@@ -4,7 +4,7 @@
  * not started", flexible hour pools and the fleksjob pause. No I/O; the
  * server loads the rows and asks these functions.
  */
-import { addYears, compareDates, type LocalDate } from '../local-date';
+import { addDays, addYears, compareDates, type LocalDate } from '../local-date';
 import { datedValueOn, type RehabilitationRequirement, type VisitationRules } from '../rules/visitation';
 import type { RuleSetId } from '../rules/types';
 
@@ -83,6 +83,60 @@ export function authorityFor(limits: readonly AuthorityLimitRule[], who: { roles
   if (matching.length === 0) return undefined;
   if (matching.some((l) => l.maxAmountDkk === null)) return { maxAmountDkk: null };
   return { maxAmountDkk: Math.max(...matching.map((l) => l.maxAmountDkk!)) };
+}
+
+// ---------------------------------------------------------------- authority limits over time
+
+/**
+ * A limit as the municipality keeps it: in force from its first day to its
+ * last (null = until further notice). A change ends one row and starts the
+ * next, so what was in force on any day stays readable (decisions.md).
+ */
+export interface DatedAuthorityLimit extends AuthorityLimitRule {
+  validFrom: LocalDate;
+  validUntil: LocalDate | null;
+}
+
+export function inForceOn(limit: Pick<DatedAuthorityLimit, 'validFrom' | 'validUntil'>, onDate: LocalDate): boolean {
+  return compareDates(limit.validFrom, onDate) <= 0 && (limit.validUntil === null || compareDates(onDate, limit.validUntil) <= 0);
+}
+
+/** The limits in force on a day: what visitation judges a grant on that day by. */
+export function limitsInForce<L extends Pick<DatedAuthorityLimit, 'validFrom' | 'validUntil'>>(limits: readonly L[], onDate: LocalDate): L[] {
+  return limits.filter((l) => inForceOn(l, onDate));
+}
+
+/** Whether two periods share a day (a null end runs on). */
+export function periodsOverlap(a: Pick<DatedAuthorityLimit, 'validFrom' | 'validUntil'>, b: Pick<DatedAuthorityLimit, 'validFrom' | 'validUntil'>): boolean {
+  const startsBeforeEnd = (x: typeof a, y: typeof b) => y.validUntil === null || compareDates(x.validFrom, y.validUntil) <= 0;
+  return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
+}
+
+/**
+ * Changing or ending a limit from `effectiveFrom` (the first day the old
+ * value no longer applies): the old row's new last day, or why it cannot be
+ * done. Nothing applies backwards — a decision already made under a limit
+ * keeps the limit it was made under — so the day is today or later, within
+ * the limit's own period.
+ */
+export function lastDayBefore(
+  limit: Pick<DatedAuthorityLimit, 'validFrom' | 'validUntil'>,
+  effectiveFrom: LocalDate,
+  today: LocalDate,
+): { ok: true; lastDay: LocalDate } | { ok: false; code: 'backdated' | 'already-ended' | 'before-start' | 'after-end'; message: string } {
+  if (limit.validUntil !== null && compareDates(limit.validUntil, today) < 0) {
+    return { ok: false, code: 'already-ended', message: `Grænsen ophørte ${limit.validUntil} og er historik. Opret en ny grænse i stedet.` };
+  }
+  if (compareDates(effectiveFrom, today) < 0) {
+    return { ok: false, code: 'backdated', message: 'En ændring kan ikke gælde bagud. Vælg i dag eller en senere dato.' };
+  }
+  if (compareDates(effectiveFrom, limit.validFrom) < 0) {
+    return { ok: false, code: 'before-start', message: `Grænsen gælder først fra ${limit.validFrom}. Vælg den dato eller en senere.` };
+  }
+  if (limit.validUntil !== null && compareDates(effectiveFrom, limit.validUntil) > 0) {
+    return { ok: false, code: 'after-end', message: `Grænsen ophører allerede efter ${limit.validUntil}.` };
+  }
+  return { ok: true, lastDay: addDays(effectiveFrom, -1) };
 }
 
 /** Granted directly when within the authority; otherwise it goes before the visitation forum. */

@@ -12,6 +12,7 @@ import * as fingerprintText from './migrations/0010_fingerprint_text';
 import * as tenantPredicateOnce from './migrations/0011_tenant_predicate_once';
 import * as pseudonymKey from './migrations/0012_pseudonym_key';
 import * as explanationAsJson from './migrations/0013_explanation_as_json';
+import * as municipalSettings from './migrations/0014_municipal_settings';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_tenant_predicate_once': tenantPredicateOnce,
   '0012_pseudonym_key': pseudonymKey,
   '0013_explanation_as_json': explanationAsJson,
+  '0014_municipal_settings': municipalSettings,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -99,7 +99,30 @@ export interface SurveyResponseTable {
   answered_at: Date;
 }
 
+/** Migration 0014: one occurrence of a series moved (starts_at/ends_at) or cancelled. */
+export interface CalendarExceptionTable {
+  municipality_id: string;
+  entry_id: string;
+  occurrence_date: string;
+  cancelled: boolean;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  reason: string | null;
+  changed_at: Date;
+  changed_by: string | null;
+}
+/** Migration 0014: the municipality's conflict rules by version; rules null = the standard rules. */
+export interface ConflictRuleSetTable {
+  municipality_id: string;
+  version: number;
+  rules: ColumnType<unknown, string | null, never> | null;
+  reason: string | null;
+  created_at: Date;
+  created_by: string | null;
+}
 export interface CoordinationTables {
+  calendar_exception: CalendarExceptionTable;
+  conflict_rule_set: ConflictRuleSetTable;
   partner: PartnerTable;
   network_person: NetworkPersonTable;
   calendar_entry: CalendarEntryTable;

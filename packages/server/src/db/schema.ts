@@ -70,6 +70,16 @@ export interface AuthorityLimitTable {
   unit_id: string;
   category: string;
   max_amount_dkk: string | null;
+  /** migration 0014: the period in force and who made and ended it */
+  valid_from: string;
+  valid_until: string | null;
+  created_at: Date;
+  created_by: string | null;
+  ended_at: Date | null;
+  ended_by: string | null;
+  replaces_id: string | null;
+  reason: string | null;
+  end_reason: string | null;
 }
 export interface HouseholdTable {
   municipality_id: string;

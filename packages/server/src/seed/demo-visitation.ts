@@ -13,6 +13,7 @@ import {
   formatLegalBasis,
   isRuleSetId,
   legalBasesUnder,
+  limitsInForce,
   routeRequest,
   todayInCopenhagen,
   type CatalogueLegalBasis,
@@ -191,7 +192,10 @@ export const DEMO_FORUM_REQUESTS = [
 /** Called from load-demo.ts after the cases and the catalogue exist; requested the given days before `now`. */
 export async function loadDemoForumRequests(tx: Tx, municipalityId: string, ruleSetId: string, idOf: (key: string) => string, now: Date): Promise<void> {
   if (!isRuleSetId(ruleSetId)) throw new Error(`unknown rule set ${ruleSetId}`);
-  const limits = await tx.selectFrom('authority_limit').selectAll().execute();
+  const limits = limitsInForce(
+    (await tx.selectFrom('authority_limit').selectAll().execute()).map((l) => ({ validFrom: l.valid_from, validUntil: l.valid_until, l })),
+    todayInCopenhagen(now),
+  ).map((x) => x.l);
   for (const r of DEMO_FORUM_REQUESTS) {
     const item = DEMO_CATALOGUE.find((i) => i.kind === r.catalogueKind)!;
     const citizenId = idOf(`citizen:${r.citizenKey}`);

@@ -13,6 +13,9 @@ import { loadDemoIndicatorHistory, type IndicatorHistory } from './demo-indicato
 import { screen } from '../screening/screen';
 import { systemAccessFor } from '../access/system-access';
 
+/** The demo's authority limits have been in force since before any of its cases (the indicators' history included). */
+const DEMO_LIMITS_FROM = '2024-01-01';
+
 /**
  * Writes a demo municipality in one transaction: all of it or nothing.
  * Returns the municipality id. Used by `npm start` on an empty database and
@@ -71,6 +74,8 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
         unit_id: idOf(`unit:${l.unitKey}`),
         category: l.category,
         max_amount_dkk: l.maxAmountDkk === null ? null : String(l.maxAmountDkk),
+        valid_from: DEMO_LIMITS_FROM,
+        created_at: now,
       })),
     );
     const households = [...new Set(data.citizens.flatMap((c) => (c.householdKey ? [c.householdKey] : [])))];

@@ -5,13 +5,13 @@ import {
   CONFLICT_KIND_LABELS,
   detectConflicts,
   expandCalendar,
-  STANDARD_CONFLICT_RULES,
   todayInCopenhagen,
   type api,
   type AppointmentKind,
   type CalendarConflict,
   type ConflictRules,
   type LocalDate,
+  type OccurrenceException,
 } from '@helhed/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -20,6 +20,7 @@ import type { Tx } from '../db/transactions';
 import { conflict, invalid, ProblemError } from '../errors';
 import { recordCaseEvent } from './case-events';
 import { inCaseloadOf } from './cases';
+import { conflictRulesInForce } from './conflict-rules';
 import { readHouseholdMembers } from './plan-read';
 
 type CalendarDto = z.infer<typeof api.Calendar>;
@@ -51,25 +52,33 @@ export async function householdMembers(tx: Tx, citizenId: string, onDate: LocalD
 
 /**
  * The merged calendar of the given citizens for a window, with each citizen's
- * conflicts. A plain read for the caller's (already granted) transaction: the
- * one-call citizen overview uses it as it is.
+ * conflicts under the municipality's rules (or the rules given). A plain read
+ * for the caller's (already granted) transaction: the one-call citizen
+ * overview uses it as it is.
  */
-export async function readCalendar(tx: Tx, citizenIds: string[], window: { from: LocalDate; to: LocalDate }, rules: ConflictRules = STANDARD_CONFLICT_RULES): Promise<CalendarDto> {
+export async function readCalendar(tx: Tx, citizenIds: string[], window: { from: LocalDate; to: LocalDate }, given?: ConflictRules): Promise<CalendarDto> {
+  const rules = given ?? (await conflictRulesInForce(tx));
   if (citizenIds.length === 0) return { ...window, rulesId: rules.id, citizens: [], occurrences: [], conflicts: [] };
+  const windowEnd = sql<Date>`(${window.to}::date + 2)::timestamptz`;
+  const windowStart = sql<Date>`(${window.from}::date - 1)::timestamptz`;
   // The citizens, each with their entries that start before the window ends (a day's margin for the
-  // time zone) and, if a series, run into it: one query.
+  // time zone) and, if a series, run into it — or have one occurrence moved into it: one query.
   const joined = await tx
     .selectFrom('citizen as c')
     .leftJoin('calendar_entry as e', (j) =>
-      j
-        .onRef('e.citizen_id', '=', 'c.id')
-        .on('e.starts_at', '<', sql<Date>`(${window.to}::date + 2)::timestamptz`)
-        .on((eb) =>
-          eb.or([
-            eb('e.starts_at', '>=', sql<Date>`(${window.from}::date - 1)::timestamptz`),
-            eb('e.recurrence_until', '>=', window.from),
-          ]),
-        ),
+      j.onRef('e.citizen_id', '=', 'c.id').on((eb) =>
+        eb.or([
+          eb.and([eb('e.starts_at', '<', windowEnd), eb.or([eb('e.starts_at', '>=', windowStart), eb('e.recurrence_until', '>=', window.from)])]),
+          eb.exists(
+            eb
+              .selectFrom('calendar_exception as x')
+              .select('x.entry_id')
+              .whereRef('x.entry_id', '=', 'e.id')
+              .where('x.starts_at', '>=', windowStart)
+              .where('x.starts_at', '<', windowEnd),
+          ),
+        ]),
+      ),
     )
     .leftJoin('employee as emp', 'emp.id', 'e.carrier_employee_id')
     .leftJoin('partner as p', 'p.id', 'e.carrier_partner_id')
@@ -77,6 +86,7 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
     .select([
       'c.id as c_id', 'c.name as citizen_name', 'e.id', 'e.case_id', 'e.citizen_id', 'e.intervention_id', 'e.title', 'e.kind', 'e.starts_at', 'e.ends_at',
       'e.place_name', 'e.area', 'e.latitude', 'e.longitude', 'e.carrier_text', 'e.recurrence', 'e.recurrence_until', 'e.cancelled', 'e.version',
+      'e.carrier_employee_id', 'e.carrier_partner_id', 'e.carrier_network_person_id',
       'emp.name as employee_name', 'p.name as partner_name', 'np.name as network_name',
     ])
     .where('c.id', 'in', citizenIds)
@@ -84,6 +94,7 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
     .execute();
   const citizens = [...new Map(joined.map((r) => [r.c_id, { id: r.c_id, name: r.citizen_name }])).values()];
   const rows = joined.flatMap((r) => (r.id === null ? [] : [{ ...r, id: r.id, case_id: r.case_id!, citizen_id: r.citizen_id!, title: r.title!, kind: r.kind!, starts_at: r.starts_at!, ends_at: r.ends_at!, cancelled: r.cancelled!, version: r.version! }]));
+  const exceptions = await readExceptions(tx, rows.filter((r) => r.recurrence).map((r) => r.id));
   const entries = rows.map((r) => ({
     id: r.id,
     citizenId: r.citizen_id,
@@ -94,6 +105,7 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
     place: { name: r.place_name, area: r.area, latitude: r.latitude, longitude: r.longitude },
     recurrence: r.recurrence && r.recurrence_until ? { frequency: r.recurrence, until: r.recurrence_until } : null,
     cancelled: r.cancelled,
+    exceptions: exceptions.get(r.id) ?? [],
     row: r,
   }));
   const occurrences = expandCalendar(entries, window);
@@ -131,13 +143,32 @@ export async function readCalendar(tx: Tx, citizenIds: string[], window: { from:
         place: o.entry.place,
         carrier,
         recurrence: o.entry.recurrence,
-        cancelled: r.cancelled,
+        cancelled: o.cancelled,
+        seriesDate: o.seriesDate,
+        moved: o.moved,
         inConflict: inConflict.has(o.key),
         version: r.version,
+        entryStart: o.entry.start,
+        entryEnd: o.entry.end,
+        carrierRef: { employeeId: r.carrier_employee_id, partnerId: r.carrier_partner_id, networkPersonId: r.carrier_network_person_id, text: r.carrier_text },
       };
     }),
     conflicts: conflicts.map((c) => ({ ...c, label: conflictLabel(c, rules), detail: conflictDetail(c, byKey) })),
   };
+}
+
+/** The moved and cancelled occurrences of the series, by entry. */
+async function readExceptions(tx: Tx, entryIds: string[]): Promise<Map<string, OccurrenceException[]>> {
+  const out = new Map<string, OccurrenceException[]>();
+  if (entryIds.length === 0) return out;
+  const rows = await tx.selectFrom('calendar_exception').select(['entry_id', 'occurrence_date', 'cancelled', 'starts_at', 'ends_at']).where('entry_id', 'in', entryIds).execute();
+  for (const x of rows) {
+    const exception: OccurrenceException = x.cancelled || !x.starts_at || !x.ends_at
+      ? { date: x.occurrence_date, cancelled: true }
+      : { date: x.occurrence_date, cancelled: false, start: x.starts_at.toISOString(), end: x.ends_at.toISOString() };
+    out.set(x.entry_id, [...(out.get(x.entry_id) ?? []), exception]);
+  }
+  return out;
 }
 
 function conflictLabel(c: CalendarConflict, rules: ConflictRules): string {
@@ -192,7 +223,7 @@ export async function createCalendarEntry(a: Access, caseId: string, body: z.inf
     if (citizenId !== g.citizenId && !(await householdMembers(g.tx, g.citizenId!, todayInCopenhagen(a.ctx.now()))).includes(citizenId)) {
       throw invalid('Aftalen kan kun gælde sagens borger eller en i samme husstand.', [{ path: 'body.citizenId', code: 'not-in-household', message: 'Borgeren hører ikke til husstanden.' }]);
     }
-    await requireBelongs(g.tx, caseId, citizenId, body);
+    await requireBelongs(g.tx, caseId, body);
     const id = crypto.randomUUID();
     const place = body.place ?? { name: null, area: null, latitude: null, longitude: null };
     await g.tx
@@ -223,19 +254,25 @@ export async function createCalendarEntry(a: Access, caseId: string, body: z.inf
       .execute();
     await recordCaseEvent(g.tx, a.ctx, caseId, 'calendar_entry_added', { entryId: id, kind: body.kind, start: body.start, recurring: Boolean(body.recurrence) });
     g.setResourceId(id);
-    return firstOccurrence(g.tx, id);
+    return occurrenceOf(g.tx, id);
   });
 }
 
-/** The entry as its first occurrence (for the answer to a write). */
-async function firstOccurrence(tx: Tx, id: string): Promise<OccurrenceDto> {
+/**
+ * One occurrence of the entry (for the answer to a write): the one the series
+ * puts on `seriesDate` (default: the first), where it is now — moved or not.
+ */
+export async function occurrenceOf(tx: Tx, id: string, seriesDate?: LocalDate): Promise<OccurrenceDto> {
   const row = await tx.selectFrom('calendar_entry').select(['citizen_id', 'starts_at']).where('id', '=', id).executeTakeFirstOrThrow();
-  const day = todayInCopenhagen(row.starts_at);
+  const wanted = seriesDate ?? todayInCopenhagen(row.starts_at);
+  const moved = await tx.selectFrom('calendar_exception').select('starts_at').where('entry_id', '=', id).where('occurrence_date', '=', wanted).executeTakeFirst();
+  const day = moved?.starts_at ? todayInCopenhagen(moved.starts_at) : wanted;
   const cal = await readCalendar(tx, [row.citizen_id], { from: day, to: day });
-  return cal.occurrences.find((o) => o.entryId === id)!;
+  return cal.occurrences.find((o) => o.entryId === id && o.seriesDate === wanted)!;
 }
 
-async function requireBelongs(tx: Tx, caseId: string, _citizenId: string, body: z.infer<typeof api.CreateCalendarEntryBody>): Promise<void> {
+/** What an entry points at exists: the intervention on the case, the carrier (employee, partner, the case citizen's network). */
+export async function requireBelongs(tx: Tx, caseId: string, body: { interventionId?: string | undefined; carrier?: z.infer<typeof api.Carrier> | null | undefined }): Promise<void> {
   const errors: { path: string; code: string; message: string }[] = [];
   if (body.interventionId) {
     const found = await tx.selectFrom('intervention').select('id').where('id', '=', body.interventionId).where('case_id', '=', caseId).executeTakeFirst();
@@ -268,7 +305,7 @@ export async function cancelCalendarEntry(a: Access, entryId: string, body: z.in
       .executeTakeFirst();
     if (!updated) throw conflict('Aftalen er allerede aflyst eller ændret af en anden. Hent kalenderen igen.', 'stale-version');
     await recordCaseEvent(g.tx, a.ctx, updated.case_id, 'calendar_entry_cancelled', { entryId, reason: body.reason ?? null });
-    return firstOccurrence(g.tx, entryId);
+    return occurrenceOf(g.tx, entryId);
   });
 }
 

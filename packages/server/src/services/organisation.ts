@@ -1,4 +1,6 @@
+import { todayInCopenhagen } from '@helhed/core';
 import type { Access } from '../access/access';
+import { readLimitsInForce } from './authority-limits';
 
 export interface OrganisationDto {
   units: { id: string; name: string; kind: string }[];
@@ -7,7 +9,7 @@ export interface OrganisationDto {
   authorityLimits: { id: string; role: string; unitId: string; category: string; maxAmountDkk: number | null }[];
 }
 
-/** The municipality's organisation as data (SPEC C12): who can coordinate, in which teams, with which limits. */
+/** The municipality's organisation as data (SPEC C12): who can coordinate, in which teams, with the limits in force today. */
 export async function getOrganisation(a: Access): Promise<OrganisationDto> {
   return a.gateway.administrative(a.ctx, async (tx) => {
     const [units, teams, members, employees, roles, limits] = await Promise.all([
@@ -16,7 +18,7 @@ export async function getOrganisation(a: Access): Promise<OrganisationDto> {
       tx.selectFrom('team_member').selectAll().execute(),
       tx.selectFrom('employee').selectAll().where('active', '=', true).orderBy('name').execute(),
       tx.selectFrom('employee_role').selectAll().execute(),
-      tx.selectFrom('authority_limit').selectAll().execute(),
+      readLimitsInForce(tx, todayInCopenhagen(a.ctx.now())),
     ]);
     return {
       units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
@@ -29,13 +31,7 @@ export async function getOrganisation(a: Access): Promise<OrganisationDto> {
         unitId: e.unit_id,
         roles: roles.filter((r) => r.employee_id === e.id).map((r) => r.role),
       })),
-      authorityLimits: limits.map((l) => ({
-        id: l.id,
-        role: l.role,
-        unitId: l.unit_id,
-        category: l.category,
-        maxAmountDkk: l.max_amount_dkk === null ? null : Number(l.max_amount_dkk),
-      })),
+      authorityLimits: limits.map((l) => ({ id: l.id, role: l.role, unitId: l.unitId, category: l.category, maxAmountDkk: l.maxAmountDkk })),
     };
   });
 }

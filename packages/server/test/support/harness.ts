@@ -24,7 +24,7 @@ export interface Harness {
 export async function startHarness(opts: { config?: Partial<AppConfig>; oidc?: OidcConfig; clock?: TestClock } = {}): Promise<Harness> {
   const database = await testDatabase();
   const clock = opts.clock ?? new TestClock();
-  const config: AppConfig = { ...readConfig({ NODE_ENV: 'test' }), seedDemo: false, webDist: null, logLevel: 'silent', ...opts.config };
+  const config: AppConfig = { ...readConfig({ NODE_ENV: 'test' }), seedDemo: false, webDist: null, logLevel: (process.env.TEST_LOG_LEVEL ?? 'silent') as AppConfig['logLevel'], ...opts.config };
   const app = await buildApp({ config, database, oidc: opts.oidc ?? readOidcConfig({}), now: clock.now });
   await app.ready();
   return { app, clock, config };

@@ -30,6 +30,9 @@ const PlanPage = lazy(() => import('../pages/PlanPage').then((m) => ({ default: 
 // Charts for leaders: their own chunk, fetched when the page is opened.
 const IndicatorsPage = lazy(() => import('../pages/indicators/IndicatorsPage'));
 
+// The organisation's settings: a few visits a year, so their own chunk.
+const OrganisationPage = lazy(() => import('../pages/OrganisationPage'));
+
 type Page = { href: string; label: string; roles: string[] | 'all' };
 
 const CASEWORK = ['coordinating_caseworker', 'specialist'];
@@ -44,6 +47,7 @@ export const PAGES: Page[] = [
   { href: '/indikatorer', label: 'Indikatorer', roles: ['leader', 'administrator'] },
   { href: '/screening', label: 'Screening', roles: ['leader', 'administrator'] },
   { href: '/import', label: 'Import', roles: ['administrator'] },
+  { href: '/organisation', label: 'Organisation', roles: ['administrator', 'leader'] },
   { href: '/visitationsforum', label: 'Visitationsforum', roles: ['visitation_forum'] },
 ];
 
@@ -82,6 +86,7 @@ function Routes({ path, me }: { path: string; me: Me }) {
   if (path === '/indikatorer') return <IndicatorsPage />;
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
+  if (path === '/organisation') return <OrganisationPage roles={roles} />;
   if (path === '/visitationsforum') return <ForumPage />;
   const candidate = match('/maalgruppe/:citizenId', path);
   if (candidate) return <CandidatePage citizenId={candidate.citizenId!} me={me} />;

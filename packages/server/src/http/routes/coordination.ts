@@ -2,6 +2,7 @@ import { api } from '@helhed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cancelCalendarEntry, caseCalendar, caseloadConflicts, createCalendarEntry, myCalendar } from '../../services/calendar';
+import { changeOccurrence, endSeries, updateCalendarEntry } from '../../services/calendar-edits';
 import { caseThreads, getThread, myThreads, reply, startCaseThread, startMyThread } from '../../services/messages';
 import { flagNewInformation, listNewInformation } from '../../services/new-information';
 import { addNetworkPerson, createPartner, listInterventionCarriers, listNetwork, listPartners, setInterventionPartner } from '../../services/partners';
@@ -21,6 +22,15 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/calendar-entries/:id/cancel', { schema: { tags: calendar, params: api.IdParams, body: api.CancelCalendarEntryBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
     cancelCalendarEntry(req.access, req.params.id, req.body),
+  );
+  app.patch('/calendar-entries/:id', { schema: { tags: calendar, summary: 'Change an appointment (a series: every occurrence) from the version read; stale → 409', params: api.IdParams, body: api.UpdateCalendarEntryBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
+    updateCalendarEntry(req.access, req.params.id, req.body),
+  );
+  app.post('/calendar-entries/:id/occurrences', { schema: { tags: calendar, summary: 'Move, cancel or restore one occurrence of a series (named by the day the series puts it on)', params: api.IdParams, body: api.ChangeOccurrenceBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
+    changeOccurrence(req.access, req.params.id, req.body),
+  );
+  app.post('/calendar-entries/:id/end-series', { schema: { tags: calendar, summary: 'End a series early: no occurrences from the day on', params: api.IdParams, body: api.EndSeriesBody, response: { 200: api.CalendarOccurrence } } }, async (req) =>
+    endSeries(req.access, req.params.id, req.body),
   );
   app.get('/caseload/calendar-conflicts', { schema: { tags: calendar, summary: 'Cases in my caseload with calendar conflicts in the coming 8 weeks', response: { 200: api.CaseloadConflicts } } }, async (req) =>
     caseloadConflicts(req.access),

@@ -15,6 +15,7 @@ import { visitationRoutes } from './visitation';
 import { coordinationRoutes } from './coordination';
 import { overviewRoutes } from './overview';
 import { indicatorRoutes } from './indicators';
+import { organisationRoutes } from './organisation';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,4 +45,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; gateway: AccessGa
   await app.register(coordinationRoutes);
   await app.register(overviewRoutes);
   await app.register(indicatorRoutes);
+  await app.register(organisationRoutes);
 };

@@ -24,6 +24,7 @@ import type { Access } from '../../access/access';
 import { rolesOf } from '../../access/principal';
 import type { Tx } from '../../db/transactions';
 import { conflict, invalid, notFound } from '../../errors';
+import { readLimitsInForce } from '../authority-limits';
 import { recordCaseEvent } from '../case-events';
 import { readInterventions } from '../interventions';
 import { readCatalogue } from './catalogue';
@@ -92,10 +93,8 @@ export async function requestVisitation(a: Access, caseId: string, body: z.infer
       throw invalid('En timepulje skal have en periode: angiv slutdato.', [{ path: 'body.endDate', code: 'pool-period', message: 'Slutdato mangler.' }]);
     }
     const costDkk = computeCost(item.unitPriceDkk, body.quantity);
-    const limits = me.kind === 'employee' ? await tx.selectFrom('authority_limit').selectAll().execute() : [];
-    const authority = me.kind === 'employee'
-      ? authorityFor(limits.map((l) => ({ role: l.role, unitId: l.unit_id, category: l.category, maxAmountDkk: num(l.max_amount_dkk) })), { roles: rolesOf(me), unitId: me.unitId }, item.category)
-      : undefined;
+    // The limits in force on the day of the decision (decisions.md): a limit ended yesterday no longer applies.
+    const authority = me.kind === 'employee' ? authorityFor(await readLimitsInForce(tx, today), { roles: rolesOf(me), unitId: me.unitId }, item.category) : undefined;
     const route = routeRequest(authority, costDkk);
     const reasoning = body.reasoning?.trim() ?? '';
     if (route === 'forum' && reasoning.length < 10) {

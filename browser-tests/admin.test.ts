@@ -1,0 +1,177 @@
+/**
+ * Issue 4 in a real browser: the administrator (ole) gives coordinating
+ * caseworkers a higher authority limit for children-and-family interventions
+ * on the Organisation page, and mette's visitation is granted within it; mette
+ * moves one Tuesday of a weekly mentor conversation off her citizen's
+ * psychologist day, and the calendar conflict goes — and comes back when she
+ * puts it back. Independent of the other files' order: mette works on her own
+ * citizen, registered here, and the new limit covers a category no other file
+ * grants from.
+ */
+import { copenhagenInstant } from '@helhed/core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible, launch, loginAs, newPage, pageProblems, screenshot, screenshotOf, settled, VIEWPORTS } from './browser';
+
+const CITIZEN = 'Karen Vestergaard Holm';
+const CPR = '140292-2346';
+
+let browser: Browser;
+let caseId: string;
+let tuesday: string;
+
+const copenhagenDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(d);
+const plusDays = (date: string, n: number) => copenhagenDay(new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000));
+const danishDate = (date: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+const at = (date: string, time: string) => copenhagenInstant(date, time).toISOString();
+
+/** axe at every width, and a photograph at each (caseworker pages: desktop and tablet). */
+async function checkAndPhotograph(page: Page, name: string, what: string, part?: Locator) {
+  for (const v of ['desktop', 'tablet'] as const) {
+    await page.setViewportSize(VIEWPORTS[v]);
+    await settled(page);
+    await expectAccessible(page, `${what} at ${VIEWPORTS[v].width} px`);
+    await screenshot(page, `${name}-${VIEWPORTS[v].width}`);
+    if (part) await screenshotOf(part, `${name}-part-${VIEWPORTS[v].width}`);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+async function api(page: Page, method: 'get' | 'post', path: string, data?: unknown, status = method === 'post' ? 201 : 200) {
+  const res = await page.request[method](path, data === undefined ? undefined : { data });
+  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBe(status);
+  return res.json();
+}
+
+/** Mette's own citizen: met at an outreach site, consent on paper, a weekly mentor conversation on Tuesdays and the psychologist one Tuesday. */
+async function setUpTheCase(): Promise<void> {
+  const { context, page } = await newPage(browser, 'desktop');
+  await loginAs(page, { username: 'mette' });
+  const reg = await api(page, 'post', '/api/outreach/registrations', { cpr: CPR, name: CITIZEN, site: 'Familiehuset', needs: ['housing'] });
+  caseId = reg.caseId;
+  await api(page, 'post', `/api/citizens/${reg.citizenId}/consents`, { scope: 'holistic_effort', action: 'given', form: 'paper_scanned', documentRef: 'Scannet samtykke' });
+  const today = copenhagenDay(new Date());
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  tuesday = plusDays(today, ((2 - weekday + 7) % 7) || 7);
+  await api(page, 'post', `/api/cases/${caseId}/calendar`, { title: 'Mentorsamtale', kind: 'mentor', start: at(tuesday, '10:00'), end: at(tuesday, '11:00'), recurrence: { frequency: 'weekly', until: plusDays(tuesday, 28) } });
+  await api(page, 'post', `/api/cases/${caseId}/calendar`, { title: 'Samtale hos psykolog', kind: 'psychologist', start: at(tuesday, '13:00'), end: at(tuesday, '14:00') });
+  await context.close();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  await setUpTheCase();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('organisation data the municipality edits itself', () => {
+  test('ole adds a limit for children-and-family interventions; mette’s visitation of 59.500 kr. is granted within it; ole ends it from tomorrow', async () => {
+    const admin = await newPage(browser, 'desktop');
+    await loginAs(admin.page, { username: 'ole' });
+    const { page } = admin;
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await settled(page);
+    const limits = page.getByRole('region', { name: 'Bevillingskompetence' });
+    const caseworkerRow = limits.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Koordinerende sagsbehandler/ }) }).filter({ hasText: 'Alle kategorier' });
+    await expect.poll(() => caseworkerRow.textContent()).toMatch(/50\.000 kr\..*Gælder/);
+    await checkAndPhotograph(page, 'admin-organisation', 'the Organisation page');
+
+    await limits.getByRole('button', { name: 'Ny grænse' }).click();
+    const form = limits.locator('form').filter({ has: page.getByRole('heading', { name: 'Ny bevillingsgrænse' }) });
+    await form.getByLabel('Rolle').selectOption({ label: 'Koordinerende sagsbehandler' });
+    const unitName = (await caseworkerRow.locator('th .sub-inline').textContent())!;
+    await form.getByLabel('Enhed').selectOption({ label: unitName });
+    await form.getByLabel('Kategori i kataloget').selectOption({ label: 'Børn og familie' });
+    // a typing error first: a clear Danish message, nothing saved
+    await form.getByLabel('Beløbsgrænse pr. bevilling (kr.)').fill('hundrede tusind');
+    await form.getByRole('button', { name: 'Opret grænsen' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Skriv beløbet i kroner' }).waitFor();
+    await checkAndPhotograph(page, 'admin-new-limit', 'the new-limit form with an error', limits);
+    await form.getByLabel('Beløbsgrænse pr. bevilling (kr.)').fill('100.000');
+    await form.getByLabel('Begrundelse (valgfri)').fill('Familiesager kræver ofte længere forløb');
+    await form.getByRole('button', { name: 'Opret grænsen' }).click();
+    await limits.getByRole('status').filter({ hasText: /^Ny grænse for Koordinerende sagsbehandler, .*Børn og familie/ }).waitFor();
+    const familyRow = limits.getByRole('row').filter({ hasText: 'Børn og familie' }).filter({ has: page.getByRole('rowheader', { name: /^Koordinerende sagsbehandler/ }) });
+    await expect.poll(() => familyRow.textContent()).toMatch(/100\.000 kr\..*Gælder/);
+
+    // mette visits family therapy for 70 hours: 59.500 kr., above her general 50.000 but within the new limit
+    const caseworker = await newPage(browser, 'desktop');
+    await loginAs(caseworker.page, { username: 'mette' });
+    const m = caseworker.page;
+    await m.goto(`/sager/${caseId}`);
+    await m.getByRole('heading', { level: 1, name: CITIZEN }).waitFor();
+    await settled(m);
+    const interventions = m.getByRole('region', { name: 'Indsatser' });
+    await interventions.getByRole('button', { name: 'Visitér en indsats fra kataloget' }).click();
+    await interventions.getByLabel('Indsats').selectOption({ label: 'Familiebehandling' });
+    await interventions.getByLabel('Antal timer').fill('70');
+    await interventions.getByRole('button', { name: 'Visitér indsatsen' }).click();
+    await interventions.getByRole('status').filter({ hasText: /^Bevilget: »Familiebehandling«\. Bevilget inden for din bevillingskompetence \(59\.500 kr\.\)/ }).waitFor();
+    expect(pageProblems(m)).toEqual([]);
+    await caseworker.context.close();
+
+    // ole ends the limit from tomorrow: today it still applies
+    await limits.getByRole('button', { name: `Afslut grænsen for Koordinerende sagsbehandler, ${unitName}, Børn og familie` }).click();
+    const end = limits.locator('form').filter({ has: page.getByRole('heading', { name: /^Afslut grænsen/ }) });
+    await end.getByLabel('Gælder ikke længere fra').fill(plusDays(copenhagenDay(new Date()), 1));
+    await end.getByRole('button', { name: 'Afslut grænsen' }).click();
+    await limits.getByRole('status').filter({ hasText: /gælder til og med/ }).waitFor();
+    await expect.poll(() => familyRow.textContent()).toContain(`– ${danishDate(copenhagenDay(new Date()))}`);
+    await checkAndPhotograph(page, 'admin-limit-ended', 'the Organisation page after the limit was ended', limits);
+    expect(pageProblems(page)).toEqual([]);
+    await admin.context.close();
+  });
+
+  test('the calendar rules show the standard values; a leader reads them but cannot change them', async () => {
+    const { context, page } = await newPage(browser, 'tablet');
+    await loginAs(page, { username: 'henrik' });
+    await page.goto('/organisation');
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await settled(page);
+    const rules = page.getByRole('region', { name: 'Kalenderregler' });
+    await expect.poll(() => rules.getByLabel('Transport mellem to områder (minutter)').inputValue()).toBe('40');
+    expect(await rules.getByLabel('Transport mellem to områder (minutter)').isDisabled()).toBe(true);
+    expect(await rules.getByRole('button', { name: 'Gem reglerne' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ny grænse' }).count()).toBe(0);
+    await expectAccessible(page, 'the Organisation page for a leader');
+    await screenshot(page, 'admin-organisation-leader-768');
+    await context.close();
+  });
+});
+
+describe('changing appointments on the case calendar', () => {
+  test('mette moves one Tuesday of the weekly mentor conversation to Wednesday: the conflict goes; put back, it returns', async () => {
+    const { context, page } = await newPage(browser, 'desktop');
+    await loginAs(page, { username: 'mette' });
+    await page.goto(`/sager/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: CITIZEN }).waitFor();
+    await settled(page);
+    const calendar = page.getByRole('region', { name: 'Kalender' });
+    const conflicts = calendar.getByRole('note', { name: 'Konflikter i kalenderen' });
+    await conflicts.filter({ hasText: 'Flere behandlende eller støttende samtaler samme dag' }).waitFor();
+
+    await calendar.getByRole('button', { name: new RegExp(`^Ret Mentorsamtale ${danishDate(tuesday)}`) }).click();
+    const editor = calendar.getByRole('group', { name: `Ret »Mentorsamtale« ${danishDate(tuesday)}` });
+    await editor.getByRole('radio', { name: 'Kun denne gang' }).check();
+    const wednesday = plusDays(tuesday, 1);
+    await editor.getByLabel('Dato').fill(wednesday);
+    await checkAndPhotograph(page, 'admin-calendar-editor', 'the calendar with the editor open', calendar);
+    await editor.getByRole('button', { name: 'Flyt denne gang' }).click();
+    await calendar.getByRole('status').filter({ hasText: `»Mentorsamtale« er flyttet til ${danishDate(wednesday)} kl. 10:00. De andre gange er uændrede.` }).waitFor();
+    await conflicts.waitFor({ state: 'detached' });
+    const moved = calendar.locator('li.item').filter({ hasText: 'Mentorsamtale' }).filter({ hasText: 'Flyttet' });
+    await expect.poll(() => moved.textContent()).toContain(danishDate(wednesday));
+    await checkAndPhotograph(page, 'admin-calendar-moved', 'the calendar after one occurrence was moved', calendar);
+
+    await calendar.getByRole('button', { name: new RegExp(`^Ret Mentorsamtale ${danishDate(wednesday)}`) }).click();
+    await calendar.getByRole('button', { name: 'Tilbage til den faste tid' }).click();
+    await calendar.getByRole('status').filter({ hasText: 'er tilbage på den faste tid' }).waitFor();
+    await conflicts.filter({ hasText: 'Flere behandlende eller støttende samtaler samme dag' }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+  });
+});

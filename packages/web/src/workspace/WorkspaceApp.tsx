@@ -86,7 +86,7 @@ function Routes({ path, me }: { path: string; me: Me }) {
   if (path === '/indikatorer') return <IndicatorsPage />;
   if (path === '/screening') return <ScreeningPage />;
   if (path === '/import') return <ImportPage />;
-  if (path === '/organisation') return <OrganisationPage roles={roles} />;
+  if (path === '/organisation') return <OrganisationPage roles={me.roles} />;
   if (path === '/visitationsforum') return <ForumPage />;
   const candidate = match('/maalgruppe/:citizenId', path);
   if (candidate) return <CandidatePage citizenId={candidate.citizenId!} me={me} />;

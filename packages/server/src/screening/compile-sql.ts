@@ -175,9 +175,10 @@ function judgedSql(plan: ScreeningPlan, citizens: CitizenFilter, previousCandida
     judged as (${judge(sql`p`)})${citizens.kind === 'all' ? sql`,
     -- for the evaluator's check: random citizens with relevant records, whatever their
     -- gates, judged the same way (p leaves out those outside the gates)
+    -- (the record copies are left out before the random pick: it sorts only what it needs)
     sample_p as (
-      select c.id as citizen_id, c.birth_date, null::text as prev_fingerprint, null::timestamptz as prev_since, ${sql.join(matchAndRecordColumns)}
-      from (select * from f order by random() limit ${sampleSize}) f join citizen c on c.id = f.citizen_id
+      select c.id as citizen_id, c.birth_date, null::text as prev_fingerprint, null::timestamptz as prev_since, ${sql.join(matchColumns)}, null::text as records
+      from (select f.citizen_id, ${sql.join(matchColumns)} from f order by random() limit ${sampleSize}) f join citizen c on c.id = f.citizen_id
     ),
     sample_judged as (${judge(sql`sample_p p`)})` : sql``}`;
   return { ctes, compact };
@@ -278,7 +279,7 @@ export function screeningStatement(plan: ScreeningPlan, run: RunRecord & { sampl
     select ${COUNTS},
       (select coalesce(jsonb_agg(x), '[]') from (
         (select citizen_id, birth_date, classification, mandatory_from, compact::json as compact
-          from (select * from explained order by random() limit ${run.sampleSize}) k)
+          from (select citizen_id, birth_date, classification, mandatory_from, compact from explained order by random() limit ${run.sampleSize}) k)
         union all
         (select p.citizen_id, p.birth_date, p.classification, p.mandatory_from, (${j.compact})::json as compact from sample_judged p)
       ) x) as sample

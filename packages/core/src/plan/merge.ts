@@ -7,7 +7,7 @@
  * same thing, my value is used and the overlap is reported, so a person can
  * check it before saving.
  */
-import type { PlanContent, SubGoal } from './plan';
+import { SUB_GOAL_FIELD_LABELS_DA, type PlanContent, type SubGoal } from './plan';
 
 export type PlanOverlap =
   | { kind: 'start_date' }
@@ -115,21 +115,9 @@ export function mergePlanEdits(base: PlanContent, mine: PlanContent, theirs: Pla
   return { content: { startDate: start.value, overallGoal, subGoals }, overlaps };
 }
 
-const FIELD_LABELS_DA: Record<string, string> = {
-  citizenWords: 'borgerens egne ord',
-  caseworkerText: 'sagsbehandlerens formulering',
-  targetDate: 'måldato',
-  followUpDate: 'opfølgningsdato',
-  title: 'titel',
-  domain: 'livsområde',
-  goalType: 'måltype',
-  priority: 'prioritet',
-  interventionIds: 'indsatser',
-};
-
 /** One Danish line per overlap: what to check before saving. */
 export function describeOverlapDa(o: PlanOverlap): string {
-  const fields = (f: string[]) => f.map((x) => FIELD_LABELS_DA[x] ?? x).join(', ');
+  const fields = (f: string[]) => f.map((x) => SUB_GOAL_FIELD_LABELS_DA[x] ?? x).join(', ');
   switch (o.kind) {
     case 'start_date':
       return 'I har begge ændret planens startdato. Din dato er brugt.';

@@ -154,7 +154,8 @@ export function diffPlans(from: PlanContent, to: PlanContent): PlanChange[] {
   return changes;
 }
 
-const FIELD_LABELS_DA: Record<string, string> = {
+/** A sub-goal's fields as the Danish text names them (version history, merge overlaps). */
+export const SUB_GOAL_FIELD_LABELS_DA: Record<string, string> = {
   citizenWords: 'borgerens egne ord',
   caseworkerText: 'sagsbehandlerens formulering',
   targetDate: 'måldato',
@@ -163,11 +164,12 @@ const FIELD_LABELS_DA: Record<string, string> = {
   domain: 'livsområde',
   goalType: 'måltype',
   priority: 'prioritet',
+  interventionIds: 'indsatser',
 };
 
 /** One Danish line per change, for the version history. */
 export function describeChangeDa(change: PlanChange, interventionTitle: (id: string) => string = (id) => id): string {
-  const fields = (f: string[]) => f.map((x) => FIELD_LABELS_DA[x] ?? x).join(', ');
+  const fields = (f: string[]) => f.map((x) => SUB_GOAL_FIELD_LABELS_DA[x] ?? x).join(', ');
   switch (change.kind) {
     case 'start_date_changed':
       return `Planens startdato er ændret fra ${formatDateDa(change.from)} til ${formatDateDa(change.to)}.`;

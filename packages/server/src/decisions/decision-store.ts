@@ -7,6 +7,7 @@ import {
   sectorLabel,
   type api,
   type ComplaintRouteId,
+  type ComposedElement,
   todayInCopenhagen,
   toDecisionLetter,
   type DecisionLetter,
@@ -33,6 +34,25 @@ export const badRequest = (detail: string, errors: FieldError[] = [], code = 'ba
 
 export const staleVersion = (what: string) =>
   conflict(`${what} er ændret af en anden, siden du hentede den. Hent den igen, og gentag din ændring.`, 'stale-version');
+
+/** A composed element as its stored row (the drafting here and the demo's issued history). */
+export function decisionElementRow(municipalityId: string, decisionId: string, e: ComposedElement, position: number, reasoning: string) {
+  return {
+    municipality_id: municipalityId,
+    id: crypto.randomUUID(),
+    decision_id: decisionId,
+    intervention_id: e.intervention.id,
+    position,
+    title: e.intervention.title,
+    sector: e.intervention.sector,
+    legal_basis: e.legalBasis,
+    reasoning,
+    appealable: e.appealable,
+    not_appealable_reason: e.notAppealableReason,
+    complaint_route: e.route,
+    rule_id: e.ruleId,
+  };
+}
 
 export async function loadDecisionRow(tx: Tx, decisionId: string): Promise<DecisionRow> {
   return tx.selectFrom('decision').selectAll().where('id', '=', decisionId).executeTakeFirstOrThrow();
@@ -192,21 +212,7 @@ export async function createDrafts(tx: Tx, ctx: RequestContext, caseId: string, 
     await tx
       .insertInto('decision_element')
       .values(
-        composed.elements.map((e, position) => ({
-          municipality_id: m,
-          id: crypto.randomUUID(),
-          decision_id: id,
-          intervention_id: e.intervention.id,
-          position,
-          title: e.intervention.title,
-          sector: e.intervention.sector,
-          legal_basis: e.legalBasis,
-          reasoning: reasoningOf.get(e.intervention.id) ?? '',
-          appealable: e.appealable,
-          not_appealable_reason: e.notAppealableReason,
-          complaint_route: e.route,
-          rule_id: e.ruleId,
-        })),
+        composed.elements.map((e, position) => decisionElementRow(m, id, e, position, reasoningOf.get(e.intervention.id) ?? '')),
       )
       .execute();
   }

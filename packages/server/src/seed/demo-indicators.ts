@@ -31,7 +31,7 @@ import {
   type PlanContent,
   type VisitationStatus,
 } from '@helhed/core';
-import { letterData, readDecision } from '../decisions/decision-store';
+import { decisionElementRow, letterData, readDecision } from '../decisions/decision-store';
 import { recordHash } from '../imports/feed-rows';
 import type { Insertable } from 'kysely';
 import type { DB } from '../db/schema';
@@ -342,19 +342,7 @@ async function insertIssuedDecision(
     })
     .execute();
   const elements = composed.elements.map((e, position) => ({
-    municipality_id: m,
-    id: crypto.randomUUID(),
-    decision_id: id,
-    intervention_id: e.intervention.id,
-    position,
-    title: e.intervention.title,
-    sector: e.intervention.sector,
-    legal_basis: e.legalBasis,
-    reasoning: 'Indsatsen er bevilget, fordi den understøtter et af borgerens delmål.',
-    appealable: e.appealable,
-    not_appealable_reason: e.notAppealableReason,
-    complaint_route: e.route,
-    rule_id: e.ruleId,
+    ...decisionElementRow(m, id, e, position, 'Indsatsen er bevilget, fordi den understøtter et af borgerens delmål.'),
     supersedes_element_id: origin.origin === 'reassessment' ? (origin.supersedes.get(e.intervention.id) ?? null) : null,
   }));
   await tx.insertInto('decision_element').values(elements).execute();

@@ -32,7 +32,7 @@ import {
   type VisitationStatus,
 } from '@helhed/core';
 import { decisionElementRow, letterData, readDecision } from '../decisions/decision-store';
-import { recordHash } from '../imports/feed-rows';
+import { demoSectorRecordRow } from './demo-sector-record';
 import type { Insertable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Tx } from '../db/transactions';
@@ -147,21 +147,7 @@ function addCitizen(rows: Rows, m: string, p: HistoryPerson, idOf: (key: string)
   rows.add('citizen', { municipality_id: m, id, cpr: parsed.cpr.digits, birth_date: parsed.cpr.birthDate, sex: parsed.cpr.sex, name: p.name, address: p.address, phone: null, email: null, household_id: null, household_role: null, registered_at: at(p.records[0]!.start) });
   rows.add(
     'sector_record',
-    p.records.map((r, index) => ({
-      municipality_id: m,
-      id: crypto.randomUUID(),
-      citizen_id: id,
-      external_id: `${HISTORY_RECORD_PREFIX}${p.key.replace('history-', '')}-${index + 1}`,
-      content_hash: recordHash({ cpr: parsed.cpr.digits, kind: r.kind, sector: r.sector, code: r.code, title: r.title, legalBasis: r.legalBasis, start: r.start, end: r.end ?? null }),
-      kind: r.kind,
-      sector: r.sector,
-      code: r.code,
-      title: r.title,
-      legal_basis: r.legalBasis,
-      start_date: r.start,
-      end_date: r.end ?? null,
-      source_system: r.sourceSystem,
-    })),
+    p.records.map((r, index) => demoSectorRecordRow(m, id, parsed.cpr.digits, `${HISTORY_RECORD_PREFIX}${p.key.replace('history-', '')}-${index + 1}`, r)),
   );
   return id;
 }

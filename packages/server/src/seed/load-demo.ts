@@ -1,10 +1,10 @@
 import { parseCpr, todayInCopenhagen } from '@helhed/core';
 import type { Kysely } from 'kysely';
 import { startAuditChain } from '../audit/audit-log';
-import { recordHash } from '../imports/feed-rows';
 import type { DB } from '../db/schema';
 import { asSystem, type Tx } from '../db/transactions';
 import type { DemoContact, DemoMunicipality } from './demo-types';
+import { demoSectorRecordRow } from './demo-sector-record';
 import { loadDemoFamilies } from './demo-family';
 import { loadDemoForumRequests, loadDemoVisitation } from './demo-visitation';
 import { loadDemoCoordination } from './demo-coordination';
@@ -105,21 +105,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
       await insertMany(
         tx,
         'sector_record',
-        c.sectorRecords.map((r, index) => ({
-          municipality_id: m,
-          id: crypto.randomUUID(),
-          citizen_id: citizenId,
-          external_id: `demo-${c.key}-${index + 1}`,
-          content_hash: recordHash({ cpr: parsed.cpr.digits, kind: r.kind, sector: r.sector, code: r.code, title: r.title, legalBasis: r.legalBasis, start: r.start, end: r.end ?? null }),
-          kind: r.kind,
-          sector: r.sector,
-          code: r.code,
-          title: r.title,
-          legal_basis: r.legalBasis,
-          start_date: r.start,
-          end_date: r.end ?? null,
-          source_system: r.sourceSystem,
-        })),
+        c.sectorRecords.map((r, index) => demoSectorRecordRow(m, citizenId, parsed.cpr.digits, `demo-${c.key}-${index + 1}`, r)),
       );
       const hc = c.holisticCase;
       if (!hc) continue;

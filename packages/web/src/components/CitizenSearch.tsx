@@ -1,6 +1,7 @@
 /** Find a citizen by CPR number. The number goes in a POST body, never in the address. */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api';
+import { post } from '../api';
+import { useSubmission } from '../useSubmission';
 import { Link } from '../router';
 import type { CitizenSearchResult } from '../types';
 import { DateText } from './DateText';
@@ -13,28 +14,22 @@ export function CitizenSearch() {
   const fieldErrorId = useId();
   const [cpr, setCpr] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, clear } = useSubmission('Søgningen mislykkedes. Prøv igen.');
   const [result, setResult] = useState<CitizenSearchResult | null>(null);
 
   async function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = cpr.trim();
     setResult(null);
-    setError(null);
+    clear();
     if (!/^\d{6}-?\d{4}$/.test(value)) {
       setFieldError('Skriv CPR-nummeret med 10 cifre, fx 010190-1234.');
       return;
     }
     setFieldError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       setResult(await post<CitizenSearchResult>('/api/citizens/search', { cpr: value }, 'registration'));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Søgningen mislykkedes. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const hits = result?.results ?? [];

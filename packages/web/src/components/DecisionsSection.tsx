@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ApiError, asApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { COMPLAINT_STATUS_LABELS, complaintPagePath } from '../clients/complaints';
 import {
   CHANNEL_LABELS,
@@ -71,23 +71,16 @@ export function DecisionsSection({ id, kase, overview, refresh }: CaseSectionPro
 function DecisionItem({ d, onChanged }: { d: Decision; onChanged: () => void }) {
   const [channel, setChannel] = useState<DeliveryChannel>('digital_post');
   const [showPreview, setShowPreview] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Afgørelsen kunne ikke sendes. Prøv igen.');
   const [issued, setIssued] = useState<string | null>(null);
   const channelId = useId();
   const preview = useResource<DecisionPreview>(showPreview && d.status === 'draft' ? previewPath(d.id, channel) : null);
   const issue = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await issueDecision(d.id, d.version, channel);
       setIssued(`Afgørelsen er sendt med ${CHANNEL_LABELS[channel]}. Klagefrist: ${formatDate(r.letter.complaintDeadline)}.`);
       onChanged();
-    } catch (e) {
-      setError(asApiError(e, 'Afgørelsen kunne ikke sendes. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -176,26 +169,19 @@ function DecisionItem({ d, onChanged }: { d: Decision; onChanged: () => void }) 
 
 function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const [reasoning, setReasoning] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse } = useSubmission('Udkastet kunne ikke laves. Prøv igen.');
   const fieldId = useId();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (reasoning.trim().length < 10) {
-      setError(new ApiError(400, 'Ugyldigt input', 'Skriv en begrundelse til borgeren (mindst 10 tegn). Afgørelsen skal være begrundet.'));
+      refuse('Skriv en begrundelse til borgeren (mindst 10 tegn). Afgørelsen skal være begrundet.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await draftDecision(caseId, { reasoning });
       setReasoning('');
       onDone();
-    } catch (err) {
-      setError(asApiError(err, 'Udkastet kunne ikke laves. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} className="draft-form">
@@ -215,24 +201,17 @@ function DraftForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
 /** Every element needs its own reasoning before the decision can be sent (saved on the draft, optimistic version). */
 function ElementReasoningForm({ d, onSaved }: { d: Decision; onSaved: () => void }) {
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(d.elements.map((e) => [e.interventionId, e.reasoning])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Begrundelserne kunne ikke gemmes. Prøv igen.');
   const [saved, setSaved] = useState(false);
   const base = useId();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await run(async () => {
       await updateDraft(d.id, { version: d.version, elements: d.elements.map((el) => ({ interventionId: el.interventionId, reasoning: texts[el.interventionId] ?? '' })) });
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(asApiError(err, 'Begrundelserne kunne ikke gemmes. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} className="element-reasoning">

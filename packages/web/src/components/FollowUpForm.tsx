@@ -1,7 +1,7 @@
 /** A follow-up of one goal (SPEC C9.4): progression on the 1–10 scale with the citizen, the FFB result, a note and the next date. */
 import { FOLLOW_UP_RESULT_LABELS, FOLLOW_UP_RESULTS, PROGRESSION_MAX, PROGRESSION_MIN, type FollowUpResult } from '@helhed/core';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { recordFollowUp } from '../clients/plan';
 import { todayInDenmark } from '../format';
 import { Field, problemAt } from './Field';
@@ -29,26 +29,20 @@ export function FollowUpForm({
   const [note, setNote] = useState('');
   const [recordedOn, setRecordedOn] = useState(today);
   const [next, setNext] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse, clear } = useSubmission('Opfølgningen blev ikke gemt. Prøv igen.');
   const headingId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clear();
     if (progression === '') {
-      setError(new ApiError(400, 'Mangler', 'Vælg, hvor langt borgeren er nået på skalaen.', [{ path: 'body.progression', message: 'Vælg progression.' }]));
+      refuse('Vælg, hvor langt borgeren er nået på skalaen.', [{ path: 'body.progression', message: 'Vælg progression.' }]);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await recordFollowUp(caseId, { goalId, progression: Number(progression), result, note: note.trim(), recordedOn, nextFollowUpOn: next || null });
       onDone(`Opfølgningen på »${goalTitle}« er gemt: progression ${progression}/${PROGRESSION_MAX}, ${FOLLOW_UP_RESULT_LABELS[result].toLowerCase()}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Opfølgningen blev ikke gemt. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,7 @@
 /** Interventions across the sector laws, grouped by sector, with visitation status, cost and the "agreed but not started" flag (SPEC C6). */
 import { VISITATION_STATUS_LABELS } from '@helhed/core';
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { startIntervention } from '../clients/visitation';
 import { formatDkk, todayInDenmark } from '../format';
 import { INTERVENTION_STATUS_LABELS, sectorLabel } from '../labels';
@@ -47,20 +47,13 @@ function statusLabel(i: Intervention): string {
 }
 
 function InterventionItem({ caseId, i, onStarted }: { caseId: string; i: Intervention; onStarted: (notice: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Indsatsen blev ikke registreret som startet. Prøv igen.');
   const startable = i.visitationStatus === 'granted' || i.visitationStatus === 'approved';
   async function start() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await startIntervention(caseId, i.id, todayInDenmark());
       onStarted(`»${i.title}« er registreret som startet i dag.`);
-    } catch (e) {
-      setError(asApiError(e, 'Indsatsen blev ikke registreret som startet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <>

@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { messagesPath, reply, startCaseThread, threadPath, type MessageThread, type MessageThreadList } from '../clients/messages';
 import { useResource } from '../useResource';
 import { InstantText } from './DateText';
@@ -80,8 +81,7 @@ function Thread({ threadId, onChanged }: { threadId: string; onChanged: () => vo
   const loaded = useResource<MessageThread>(threadPath(threadId));
   const [answered, setAnswered] = useState<MessageThread | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse } = useSubmission('Svaret kunne ikke sendes. Prøv igen.');
   const fieldId = useId();
   const thread = answered ?? loaded.data;
   // Opening the thread marked the citizen's messages read: the list's counts change.
@@ -91,20 +91,14 @@ function Thread({ threadId, onChanged }: { threadId: string; onChanged: () => vo
   const send = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!text.trim()) {
-      setError(new ApiError(400, 'Ugyldigt input', 'Skriv dit svar, før du sender det.'));
+      refuse('Skriv dit svar, før du sender det.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setAnswered(await reply(threadId, text));
       setText('');
       onChanged();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Fejl', 'Svaret kunne ikke sendes. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="thread-open">

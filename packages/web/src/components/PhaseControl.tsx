@@ -1,6 +1,6 @@
 import { PHASE_LABELS, PHASE_RULES, type CasePhase } from '@helhed/core';
 import { useId, useState, type FormEvent } from 'react';
-import { asApiError, type ApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { changePhase } from '../clients/cases';
 import type { HolisticCase } from '../types';
 import { ErrorAlert } from './Status';
@@ -12,8 +12,7 @@ import { ErrorAlert } from './Status';
 export function PhaseControl({ kase, onChanged }: { kase: HolisticCase; onChanged: () => void }) {
   const next: CasePhase[] = PHASE_RULES[kase.phase].next.filter((p) => p !== 'closed');
   const [wanted, setWanted] = useState<CasePhase | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Fasen blev ikke skiftet. Prøv igen.');
   const [done, setDone] = useState<string | null>(null);
   const selectId = useId();
   if (next.length === 0) return null;
@@ -21,19 +20,13 @@ export function PhaseControl({ kase, onChanged }: { kase: HolisticCase; onChange
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       await changePhase(kase.id, to, kase.version);
       setDone(`Sagen er nu i fasen »${PHASE_LABELS[to]}«.`);
       setWanted(null);
       onChanged();
-    } catch (e) {
-      setError(asApiError(e, 'Fasen blev ikke skiftet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

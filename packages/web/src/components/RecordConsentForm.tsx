@@ -1,7 +1,7 @@
 /** The caseworker records a consent the citizen gave on paper or digitally (consent is never edited: each record is new). */
 import { CONSENT_FORMS, CONSENT_SCOPES, CONSENT_SCOPE_LABELS, SCOPES_WITH_COUNTERPART, type ConsentForm, type ConsentScope } from '@helhed/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { recordConsent } from '../clients/consents';
 import { instantOfDate, todayInDenmark } from '../format';
 import { CONSENT_FORM_LABELS } from '../labels';
@@ -21,19 +21,17 @@ export function RecordConsentForm({ citizenId, onDone }: { citizenId: string; on
   const [form, setForm] = useState<ConsentForm>('paper_scanned');
   const [effectiveOn, setEffectiveOn] = useState(todayInDenmark());
   const [documentRef, setDocumentRef] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse, clear } = useSubmission('Samtykket blev ikke registreret. Prøv igen.');
   const needsCounterpart = SCOPES_WITH_COUNTERPART.includes(scope);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clear();
     if (needsCounterpart && counterpart.trim() === '') {
-      setError(new ApiError(400, 'Mangler', 'Skriv, hvem samtykket gælder.', [{ path: 'body.counterpart', message: 'Skriv, hvem samtykket gælder.' }]));
+      refuse('Skriv, hvem samtykket gælder.', [{ path: 'body.counterpart', message: 'Skriv, hvem samtykket gælder.' }]);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await recordConsent(citizenId, {
         scope,
         action: 'given',
@@ -47,11 +45,7 @@ export function RecordConsentForm({ citizenId, onDone }: { citizenId: string; on
       setOpen(false);
       requestAnimationFrame(() => toggle.current?.focus());
       onDone(`Samtykket er registreret: ${CONSENT_SCOPE_LABELS[scope]}${needsCounterpart ? ` (${counterpart.trim()})` : ''}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Samtykket blev ikke registreret. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

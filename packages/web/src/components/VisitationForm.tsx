@@ -6,7 +6,7 @@
  */
 import { COST_MODEL_LABELS } from '@helhed/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { cataloguePath, requestVisitation, type CatalogueItem, type CatalogueList } from '../clients/visitation';
 import { formatDkk, todayInDenmark } from '../format';
 import { sectorLabel } from '../labels';
@@ -32,25 +32,23 @@ export function VisitationForm({ caseId, ruleSetId, onDone }: { caseId: string; 
   const [quantity, setQuantity] = useState('1');
   const [executingName, setExecutingName] = useState('');
   const [reasoning, setReasoning] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse, clear } = useSubmission('Indsatsen blev ikke visiteret. Prøv igen.');
   const items = (catalogue.data?.items ?? []).filter((i) => i.active);
   const item = items.find((i) => i.id === itemId) ?? null;
   const amount = Number(quantity.replace(',', '.'));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    clear();
     if (!item) {
-      setError(new ApiError(400, 'Mangler', 'Vælg en indsats fra kataloget.', [{ path: 'body.catalogueItemId', message: 'Vælg en indsats.' }]));
+      refuse('Vælg en indsats fra kataloget.', [{ path: 'body.catalogueItemId', message: 'Vælg en indsats.' }]);
       return;
     }
     if (!(amount > 0)) {
-      setError(new ApiError(400, 'Mangler', `${QUANTITY_LABEL[item.costModel]} skal være et tal over 0.`, [{ path: 'body.quantity', message: 'Skriv et tal over 0.' }]));
+      refuse(`${QUANTITY_LABEL[item.costModel]} skal være et tal over 0.`, [{ path: 'body.quantity', message: 'Skriv et tal over 0.' }]);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await requestVisitation(caseId, {
         catalogueItemId: item.id,
         plannedStart,
@@ -67,11 +65,7 @@ export function VisitationForm({ caseId, ruleSetId, onDone }: { caseId: string; 
       setReasoning('');
       setOpen(false);
       requestAnimationFrame(() => toggle.current?.focus());
-    } catch (e) {
-      setError(asApiError(e, 'Indsatsen blev ikke visiteret. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 /** The caseworker registers that the citizen withdrew a consent (by letter, phone or in person), after a confirmation. */
 import { useId, useRef, useState } from 'react';
-import { asApiError, type ApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { recordConsent } from '../clients/consents';
 import type { CurrentConsent } from '../types';
 import { Field } from './Field';
@@ -17,15 +17,12 @@ const CONSEQUENCE: Record<CurrentConsent['scope'], string> = {
 export function WithdrawConsent({ citizenId, consent, onDone }: { citizenId: string; consent: CurrentConsent; onDone: (notice: string) => void }) {
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Tilbagekaldelsen blev ikke registreret. Prøv igen.');
   const questionId = useId();
   const questionRef = useRef<HTMLHeadingElement>(null);
 
   async function withdraw() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await recordConsent(citizenId, {
         scope: consent.scope,
         action: 'withdrawn',
@@ -34,11 +31,7 @@ export function WithdrawConsent({ citizenId, consent, onDone }: { citizenId: str
       });
       setAsking(false);
       onDone(`Tilbagekaldelsen er registreret: ${consent.scopeLabel}${consent.counterpart ? ` (${consent.counterpart})` : ''}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Tilbagekaldelsen blev ikke registreret. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!asking) {

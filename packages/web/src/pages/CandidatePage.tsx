@@ -6,7 +6,7 @@
  * citizen's open case.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
+import { useSubmission } from '../useSubmission';
 import { DateText, InstantText } from '../components/DateText';
 import { Section, TableScroll } from '../components/Section';
 import { ErrorAlert, Loading } from '../components/Status';
@@ -196,30 +196,24 @@ function AssessmentForm({ citizenId, latest, onSaved }: { citizenId: string; lat
   const [coordinationNeed, setCoordinationNeed] = useState<boolean | null>(null);
   const [developmentPotential, setDevelopmentPotential] = useState<boolean | null>(null);
   const [reasoning, setReasoning] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run, refuse, clear } = useSubmission('Vurderingen blev ikke gemt. Prøv igen.');
   const [result, setResult] = useState<Assessment | null>(null);
   const [again, setAgain] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    clear();
     if (coordinationNeed === null || developmentPotential === null) {
-      setError(new ApiError(400, 'Mangler', 'Svar på begge spørgsmål.'));
+      refuse('Svar på begge spørgsmål.');
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await recordAssessment(citizenId, { coordinationNeed, developmentPotential, reasoning });
       setResult(saved);
       onSaved(saved);
       requestAnimationFrame(() => resultRef.current?.focus());
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Vurderingen blev ikke gemt. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 /** What the sector systems already know about a life domain: shown to be confirmed with the citizen instead of asking again (SPEC C4). */
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { confirmSectorRecord, type CaseAssessment, type DomainSectorRecord } from '../../clients/assessment';
 import { RECORD_KIND_LABELS, sectorLabel } from '../../labels';
 import { DateText, InstantText } from '../DateText';
@@ -23,18 +23,11 @@ export function SectorRecords({ caseId, records, onConfirmed }: { caseId: string
 }
 
 function RecordItem({ caseId, record: r, onConfirmed }: { caseId: string; record: DomainSectorRecord; onConfirmed: (a: CaseAssessment, title: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Oplysningen blev ikke bekræftet. Prøv igen.');
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onConfirmed(await confirmSectorRecord(caseId, r.id), r.title);
-    } catch (e) {
-      setError(asApiError(e, 'Oplysningen blev ikke bekræftet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <>

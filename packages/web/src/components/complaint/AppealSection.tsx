@@ -6,7 +6,8 @@
  */
 import { APPEAL_RESULT_LABELS, APPEAL_RESULTS } from '@helhed/core';
 import { useEffect, useId, useState } from 'react';
-import { ApiError, seg } from '../../api';
+import { seg } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { fetchBundle, recordAppealResult, type AppealResult, type Complaint, type ComplaintBundle } from '../../clients/complaints';
 import { todayInDenmark } from '../../format';
 import { Link } from '../../router';
@@ -49,22 +50,15 @@ export function AppealSection({ c, onDone }: { c: Complaint; onDone: (c: Complai
 
 function Bundle({ complaintId }: { complaintId: string }) {
   const [bundle, setBundle] = useState<ComplaintBundle | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmission('Sagsakterne kunne ikke hentes. Prøv igen.');
   const [file, setFile] = useState<string | null>(null);
   useEffect(() => () => (file ? URL.revokeObjectURL(file) : undefined), [file]);
   const fetchIt = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const b = await fetchBundle(complaintId);
       setBundle(b);
       setFile(URL.createObjectURL(new Blob([JSON.stringify(b, null, 2)], { type: 'application/json' })));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Fejl', 'Sagsakterne kunne ikke hentes. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

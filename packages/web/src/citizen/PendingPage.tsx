@@ -17,6 +17,7 @@ import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
 import type { CitizenContext } from './CitizenApp';
 import { Alert, BackLink, Loading, ProblemAlert } from './ui';
+import { withMember } from '../sets';
 
 export type PendingPageSpec = { href: string; title: string; help: string; render: (ctx: CitizenContext) => ReactNode };
 
@@ -192,14 +193,7 @@ function ComplaintContent({ ctx }: { ctx: CitizenContext }) {
                     type="checkbox"
                     id={`${base}-${el.id}`}
                     checked={chosen.has(el.id)}
-                    onChange={(e) =>
-                      setChosen((s) => {
-                        const next = new Set(s);
-                        if (e.target.checked) next.add(el.id);
-                        else next.delete(el.id);
-                        return next;
-                      })
-                    }
+                    onChange={(e) => setChosen((s) => withMember(s, el.id, e.target.checked))}
                   />
                   <label htmlFor={`${base}-${el.id}`}>{el.title}</label>
                 </div>

@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ApiError } from '../api';
 import iconSprite from 'dkfds-dist/img/all-svg-icons.svg?url';
 import { Link } from '../router';
+import { withMember } from '../sets';
 
 /** A dkfds icon from the design system's sprite; decorative unless labelled. */
 export function Icon({ name, className, label }: { name: string; className?: string; label?: string }) {
@@ -70,14 +71,7 @@ export function Accordion({ items, headingLevel = 3 }: { items: { title: string;
                 className="accordion-button"
                 aria-expanded={expanded}
                 aria-controls={id}
-                onClick={() =>
-                  setOpen((s) => {
-                    const next = new Set(s);
-                    if (next.has(i)) next.delete(i);
-                    else next.add(i);
-                    return next;
-                  })
-                }
+                onClick={() => setOpen((s) => withMember(s, i, !s.has(i)))}
               >
                 <span className="accordion-title">{item.title}</span>
               </button>

@@ -14,6 +14,7 @@ import { navigate } from '../router';
 import { RadioGroup } from './RadioGroup';
 import { ErrorAlert } from './Status';
 import '../worklist.css';
+import { withMember } from '../sets';
 
 type Channel = (typeof RECEIVED_CHANNELS)[number];
 
@@ -119,14 +120,7 @@ function ComplaintForm({ issued }: { issued: Decision[] }) {
                 <input
                   type="checkbox"
                   checked={chosen.has(el.id)}
-                  onChange={(e) =>
-                    setChosen((s) => {
-                      const next = new Set(s);
-                      if (e.target.checked) next.add(el.id);
-                      else next.delete(el.id);
-                      return next;
-                    })
-                  }
+                  onChange={(e) => setChosen((s) => withMember(s, el.id, e.target.checked))}
                 />
                 <span>
                   {el.title}

@@ -14,10 +14,10 @@ import { sectorLabel } from '../../labels';
 import { Field, problemAt } from '../Field';
 import { RadioGroup } from '../RadioGroup';
 import { ErrorAlert } from '../Status';
-import { carrierOf, emptyDraft, EntryFields, periodOrError, placeOf, type EntryDraft } from './EntryFields';
+import { carrierOf, emptyDraft, EntryFields, periodOrError, placeOf, wall, type EntryDraft } from './EntryFields';
 
 type Repeat = 'none' | RecurrenceFrequency;
-const REPEAT_OPTIONS = [{ value: 'none' as Repeat, label: 'Ingen (kun én gang)' }, ...RECURRENCE_FREQUENCIES.map((f) => ({ value: f as Repeat, label: RECURRENCE_LABELS[f] }))];
+const REPEAT_OPTIONS: { value: Repeat; label: string }[] = [{ value: 'none', label: 'Ingen (kun én gang)' }, ...RECURRENCE_FREQUENCIES.map((f) => ({ value: f, label: RECURRENCE_LABELS[f] }))];
 
 type Props = { caseId: string; overview: CaseOverview; onDone: (created: CalendarOccurrence, notice: string) => void; onCancel: () => void };
 
@@ -62,7 +62,7 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
       });
       const forWhom = made.citizenId === overview.citizen.id ? '' : ` for ${made.citizenName}`;
       const times = repeat === 'none' ? '' : `, ${RECURRENCE_LABELS[repeat].toLowerCase()} til og med ${formatDate(until)}`;
-      onDone(made, `Aftalen er oprettet: »${made.title}«${forWhom} ${formatDate(made.date)} kl. ${draft.from}${times}.`);
+      onDone(made, `Aftalen er oprettet: »${made.title}«${forWhom} ${formatDate(made.date)} kl. ${wall(made.start).time}${times}.`);
     } catch (e) {
       setError(asApiError(e, 'Aftalen blev ikke oprettet. Prøv igen.'));
     } finally {

@@ -4,11 +4,13 @@
  * on the Organisation page, and mette's visitation is granted within it; mette
  * moves one Tuesday of a weekly mentor conversation off her citizen's
  * psychologist day, and the calendar conflict goes — and comes back when she
- * puts it back. Independent of the other files' order: mette works on her own
- * citizen, registered here, and the new limit covers a category no other file
- * grants from.
+ * puts it back; she adds an appointment on Lotte's calendar on top of her
+ * Thursday mentor conversation and is told of the conflict. Independent of the
+ * other files' order: mette works on her own citizen, registered here, the new
+ * limit covers a category no other file grants from, and Lotte's new
+ * appointment only adds a conflict to those the demo gives her.
  */
-import { copenhagenInstant } from '@helhed/core';
+import { copenhagenInstant, copenhagenWallClock } from '@helhed/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible, launch, loginAs, newPage, pageProblems, screenshot, screenshotOf, settled, VIEWPORTS } from './browser';
@@ -173,5 +175,68 @@ describe('changing appointments on the case calendar', () => {
     await conflicts.filter({ hasText: 'Flere behandlende eller støttende samtaler samme dag' }).waitFor();
     expect(pageProblems(page)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('adding an appointment to the case calendar', () => {
+  test("mette adds a doctor's appointment on top of Lotte's mentor conversation: refused while it ends before it starts, then added and marked as a conflict", async () => {
+    const { context, page } = await newPage(browser, 'desktop');
+    await loginAs(page, { username: 'mette' });
+    const caseload = (await api(page, 'get', '/api/caseload')) as { items: { id: string; citizenName: string }[] };
+    const lotte = caseload.items.find((c) => c.citizenName.startsWith('Lotte'))!;
+    type Occurrence = { title: string; start: string; end: string; cancelled: boolean };
+    const occurrences = async () => ((await api(page, 'get', `/api/cases/${lotte.id}/overview`)) as { calendar: { occurrences: Occurrence[] } }).calendar.occurrences;
+    // the demo's weekly mentor conversation on Thursdays: the new appointment starts half an hour into it
+    const mentor = (await occurrences()).find((o) => o.title === 'Mentorsamtale' && !o.cancelled)!;
+    const halfAnHourLater = (iso: string) => copenhagenWallClock(new Date(Date.parse(iso) + 30 * 60_000));
+    const { date, time: from } = halfAnHourLater(mentor.start);
+    const to = halfAnHourLater(mentor.end).time;
+    const title = 'Samtale hos egen læge';
+
+    await page.goto(`/sager/${lotte.id}`);
+    await page.getByRole('heading', { level: 1, name: /^Lotte/ }).waitFor();
+    await settled(page);
+    const calendar = page.getByRole('region', { name: 'Kalender' });
+    await calendar.getByRole('button', { name: 'Ny aftale' }).click();
+    const form = calendar.getByRole('form', { name: 'Ny aftale' });
+    await form.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ny aftale');
+    await form.getByLabel('Titel').fill(title);
+    await form.getByLabel('Slags aftale').selectOption({ label: 'Læge eller sygehus' });
+    await form.getByLabel('Dato').fill(date);
+    await form.getByLabel('Fra kl.').fill(from);
+    // a slip first: the end before the start — the server's Danish message at the field, nothing created
+    await form.getByLabel('Til kl.').fill('08:00');
+    await form.getByRole('button', { name: 'Opret aftalen' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Aftalen skal slutte efter den starter.' }).waitFor();
+    expect(await form.getByLabel('Til kl.').getAttribute('aria-invalid')).toBe('true');
+    expect((await occurrences()).filter((o) => o.title === title)).toEqual([]);
+    await checkAndPhotograph(page, 'admin-calendar-new-entry', 'the calendar with the new-appointment form and an error', calendar);
+
+    await form.getByLabel('Til kl.').fill(to);
+    await form.getByLabel('Sted (valgfrit)').fill('Lægehuset, Torvet 3');
+    await form.getByLabel('Hvem står for aftalen (valgfrit)').selectOption({ label: 'Skriv et navn' });
+    await form.getByLabel('Navn på den, der står for aftalen').fill('Egen læge');
+    await form.getByRole('button', { name: 'Opret aftalen' }).click();
+    const notice = calendar.getByRole('status').filter({ hasText: `Aftalen er oprettet: »${title}« ${danishDate(date)} kl. ${from}.` });
+    await notice.filter({ hasText: 'Den falder sammen med en anden aftale – se konflikterne øverst.' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    const added = calendar.locator('li.item').filter({ hasText: title });
+    await added.getByText('Konflikt', { exact: true }).waitFor();
+    expect(await added.textContent()).toMatch(/Læge eller sygehus.*Lægehuset, Torvet 3.*Med: Egen læge/);
+    await calendar.getByRole('note', { name: 'Konflikter i kalenderen' }).getByText(new RegExp(`^Aftaler overlapper i tid: Mentorsamtale kl\\. \\S+ og ${title} kl\\. \\S+ ligger oven i hinanden\\.$`)).waitFor();
+    expect((await occurrences()).filter((o) => o.title === title)).toHaveLength(1);
+    await checkAndPhotograph(page, 'admin-calendar-new-entry-added', 'the calendar after an appointment was added', calendar);
+    expect(pageProblems(page)).toEqual([]);
+    await context.close();
+
+    // the citizen sees her calendar, and cannot add to it
+    const citizen = await newPage(browser, 'phone');
+    await loginAs(citizen.page, { citizenName: 'Lotte' });
+    await citizen.page.goto('/borger/kalender');
+    await citizen.page.getByText(title).first().waitFor();
+    expect(await citizen.page.getByRole('button', { name: 'Ny aftale' }).count()).toBe(0);
+    await citizen.context.close();
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateSurvey,
   copenhagenInstant,
+  copenhagenPeriod,
   copenhagenWallClock,
   detectConflicts,
   expandCalendar,
@@ -53,6 +54,34 @@ describe('Copenhagen wall-clock time', () => {
         expect(diff === 0 || (diff === 3_600_000 && wall.time.startsWith('02:'))).toBe(true);
       }),
     );
+  });
+});
+
+describe('an appointment typed as a day and two clock times', () => {
+  const hours = (p: ReturnType<typeof copenhagenPeriod>) => ('start' in p ? (Date.parse(p.end) - Date.parse(p.start)) / 3_600_000 : null);
+  it.each<[string, [string, string, string], { start: string; end: string } | null, number | null]>([
+    ['winter', ['2026-12-01', '10:00', '11:30'], { start: '2026-12-01T09:00:00.000Z', end: '2026-12-01T10:30:00.000Z' }, 1.5],
+    ['summer', ['2027-06-01', '10:00', '11:30'], { start: '2027-06-01T08:00:00.000Z', end: '2027-06-01T09:30:00.000Z' }, 1.5],
+    ['across the change to summer time: 01:30–03:30 is one hour', ['2027-03-28', '01:30', '03:30'], { start: '2027-03-28T00:30:00.000Z', end: '2027-03-28T01:30:00.000Z' }, 1],
+    ['across the change to winter time: 01:30–03:30 is three hours', ['2026-10-25', '01:30', '03:30'], { start: '2026-10-24T23:30:00.000Z', end: '2026-10-25T02:30:00.000Z' }, 3],
+    ['the day the clocks change, in daytime: as any other day', ['2026-10-25', '10:00', '11:00'], { start: '2026-10-25T09:00:00.000Z', end: '2026-10-25T10:00:00.000Z' }, 1],
+    // the API, not this function, refuses it ("Aftalen skal slutte efter den starter.")
+    ['end before start is passed on as typed', ['2027-06-01', '11:00', '10:00'], { start: '2027-06-01T09:00:00.000Z', end: '2027-06-01T08:00:00.000Z' }, -1],
+  ])('%s', (_what, [date, from, to], expected, length) => {
+    const period = copenhagenPeriod(date, from, to);
+    expect(period).toEqual(expected);
+    expect(hours(period)).toBe(length);
+  });
+
+  it.each<[string, [string, string, string], string[]]>([
+    ['no day', ['', '10:00', '11:00'], ['date']],
+    ['a day that does not exist', ['2027-02-30', '10:00', '11:00'], ['date']],
+    ['no times', ['2027-06-01', '', ''], ['from', 'to']],
+    ['24:00 is not a clock time', ['2027-06-01', '23:00', '24:00'], ['to']],
+  ])('%s: the fields to correct, in Danish', (_what, [date, from, to], fields) => {
+    const period = copenhagenPeriod(date, from, to);
+    expect('problems' in period && period.problems.map((p) => p.field)).toEqual(fields);
+    expect('problems' in period && period.problems.every((p) => /^Skriv /.test(p.message))).toBe(true);
   });
 });
 

@@ -51,3 +51,25 @@ export function copenhagenInstant(date: LocalDate, time: WallTime): Date {
   const first = naive - copenhagenOffsetMinutes(new Date(naive)) * 60_000;
   return new Date(naive - copenhagenOffsetMinutes(new Date(first)) * 60_000);
 }
+
+/** A field of a day-and-times form that cannot be read, with what to write instead (Danish). */
+export interface WallPeriodProblem {
+  field: 'date' | 'from' | 'to';
+  message: string;
+}
+
+/**
+ * An appointment typed as one day and two clock times → its start and end
+ * instants. Both times are Copenhagen's on that day, so on the days the clocks
+ * change the length follows them (01:30–03:30 is one hour in March, three in
+ * October). End before start is not judged here: the API's schema says so, in
+ * one place for every client.
+ */
+export function copenhagenPeriod(date: string, from: string, to: string): { start: string; end: string } | { problems: WallPeriodProblem[] } {
+  const problems: WallPeriodProblem[] = [];
+  if (!isLocalDate(date)) problems.push({ field: 'date', message: 'Skriv en dato.' });
+  if (!isWallTime(from)) problems.push({ field: 'from', message: 'Skriv et klokkeslæt, fx 09:30.' });
+  if (!isWallTime(to)) problems.push({ field: 'to', message: 'Skriv et klokkeslæt, fx 10:30.' });
+  if (problems.length) return { problems };
+  return { start: copenhagenInstant(date, from).toISOString(), end: copenhagenInstant(date, to).toISOString() };
+}

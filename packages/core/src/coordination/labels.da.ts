@@ -1,4 +1,4 @@
-import type { ConflictKind } from './calendar';
+import type { ConflictKind, RecurrenceFrequency } from './calendar';
 import type { AppointmentKind } from './conflict-rules';
 
 /** Danish labels for the coordination features (calendar, partners, messages, new information). */
@@ -14,6 +14,11 @@ export const APPOINTMENT_KIND_LABELS: Record<AppointmentKind, string> = {
   health: 'Læge eller sygehus',
   network_meeting: 'Netværksmøde',
   other: 'Aftale',
+};
+
+export const RECURRENCE_LABELS: Record<RecurrenceFrequency, string> = {
+  weekly: 'Hver uge',
+  biweekly: 'Hver anden uge',
 };
 
 export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {

@@ -11,7 +11,7 @@ import { decisionsPath, type DecisionList } from '../clients/decisions';
 import { letterPdfUrl, lettersPath, type LetterList } from '../clients/letters';
 import { myMessagesPath, reply, threadPath, writeToCaseworker, type MessageThread, type MessageThreadList } from '../clients/messages';
 import { answerSurvey, surveyPath, type SurveyState } from '../clients/survey';
-import { CalendarView } from '../components/CalendarSection';
+import { CalendarView } from '../components/calendar/CalendarView';
 import { DateText, InstantText } from '../components/DateText';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';

@@ -1,111 +1,58 @@
-import { useState } from 'react';
-import type { Calendar } from '../clients/calendar';
-import { formatInstant } from '../format';
-import { OccurrenceEditor } from './calendar/OccurrenceEditor';
+import { useRef, useState } from 'react';
+import type { CalendarOccurrence } from '../clients/calendar';
+import { CalendarView } from './calendar/CalendarView';
+import { NewEntryForm } from './calendar/NewEntryForm';
 import type { CaseSectionProps } from './case-section';
 import { Section } from './Section';
 import { Notice } from './Status';
 
-/** The citizen's appointments across sectors in the coming weeks; conflicts marked and explained; each can be changed. */
-export function CalendarSection({ id, overview, refresh }: CaseSectionProps) {
+const IN_CONFLICT = 'Den falder sammen med en anden aftale – se konflikterne øverst.';
+
+/** The citizen's appointments across sectors in the coming weeks; conflicts marked and explained; a new one can be added and each can be changed. */
+export function CalendarSection({ id, kase, overview, refresh }: CaseSectionProps) {
   const [notice, setNotice] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  // the appointment just added: its first time's conflict is in the answer, a later time's when the calendar is read again
+  const [created, setCreated] = useState<CalendarOccurrence | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const createdInConflict = created !== null && (created.inConflict || (overview.calendar?.occurrences.some((o) => o.entryId === created.entryId && o.inConflict) ?? false));
+  const done = (message: string, made: CalendarOccurrence | null = null) => {
+    setNotice(message);
+    setCreated(made);
+    refresh();
+  };
   return (
     <Section id={id} title="Kalender">
-      <Notice message={notice} />
+      <Notice message={notice && createdInConflict ? `${notice} ${IN_CONFLICT}` : notice} ref={noticeRef} />
       {overview.calendar ? (
-        <CalendarView
-          cal={overview.calendar}
-          edit={{
-            done: (message) => {
-              setNotice(message);
-              refresh();
-            },
-            stale: refresh,
-          }}
-        />
+        <>
+          {adding ? (
+            <NewEntryForm
+              caseId={kase.id}
+              overview={overview}
+              onCancel={() => {
+                setAdding(false);
+                requestAnimationFrame(() => addButton.current?.focus());
+              }}
+              onDone={(made, message) => {
+                setAdding(false);
+                done(message, made);
+                requestAnimationFrame(() => noticeRef.current?.focus());
+              }}
+            />
+          ) : (
+            <div className="button-row spaced">
+              <button type="button" ref={addButton} className="button button-secondary" onClick={() => setAdding(true)}>
+                Ny aftale
+              </button>
+            </div>
+          )}
+          <CalendarView cal={overview.calendar} edit={{ done, stale: refresh }} />
+        </>
       ) : (
         <p>Kalenderen kan ikke vises.</p>
       )}
     </Section>
-  );
-}
-
-type Edit = { done: (notice: string) => void; stale: () => void };
-
-/**
- * Shared by the case page and (styled by its own CSS) the citizen portal.
- * With `edit` (the caseworker) each occurrence can be changed, and cancelled
- * times of a series stay in the list so they can be put back.
- */
-export function CalendarView({ cal, you = false, edit }: { cal: Calendar; you?: boolean; edit?: Edit }) {
-  const [open, setOpen] = useState<string | null>(null);
-  const occurrences = cal.occurrences.filter((o) => !o.cancelled || (edit && o.recurrence));
-  return (
-    <>
-      {cal.conflicts.length > 0 && (
-        <div className="alert alert-warn conflicts" role="note" aria-label="Konflikter i kalenderen">
-          <p>
-            <strong>{cal.conflicts.length === 1 ? '1 konflikt' : `${cal.conflicts.length} konflikter`} i kalenderen</strong>
-          </p>
-          <ul>
-            {cal.conflicts.map((c) => (
-              <li key={`${c.kind}-${c.occurrenceKeys.join('-')}`}>
-                {c.label}: {c.detail}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {occurrences.length === 0 ? (
-        <p>{you ? 'Du har ingen aftaler de næste uger.' : 'Ingen aftaler i perioden.'}</p>
-      ) : (
-        <ul className="item-list calendar-list">
-          {occurrences.map((o) => (
-            <li key={o.key} className={o.inConflict ? 'item in-conflict' : o.cancelled ? 'item cancelled' : 'item'}>
-              <p className="item-title title-row">
-                <span>{o.title}</span>
-                {o.inConflict && <span className="badge badge-danger">Konflikt</span>}
-                {o.cancelled && <span className="badge">Aflyst</span>}
-                {o.moved && !o.cancelled && <span className="badge badge-primary">Flyttet</span>}
-              </p>
-              <p className="item-meta">
-                <span>
-                  <time dateTime={o.start}>{formatInstant(o.start)}</time>–<time dateTime={o.end}>{formatInstant(o.end).slice(-5)}</time>
-                </span>
-                <span>{o.kindLabel}</span>
-                {o.recurrence && <span>{o.recurrence.frequency === 'weekly' ? 'Hver uge' : 'Hver anden uge'}</span>}
-                {o.place.name && <span>{o.place.name}</span>}
-                {o.carrier && <span>Med: {o.carrier.name}</span>}
-              </p>
-              {edit && (
-                <>
-                  <button type="button" className="button button-secondary" aria-expanded={open === o.key} onClick={() => setOpen(open === o.key ? null : o.key)}>
-                    {open === o.key ? 'Luk' : 'Ret'}
-                    <span className="visually-hidden">
-                      {' '}
-                      {o.title} {formatInstant(o.start)}
-                    </span>
-                  </button>
-                  {open === o.key && (
-                    <OccurrenceEditor
-                      occurrence={o}
-                      onCancel={() => setOpen(null)}
-                      onStale={() => {
-                        setOpen(null);
-                        edit.stale();
-                      }}
-                      onDone={(notice) => {
-                        setOpen(null);
-                        edit.done(notice);
-                      }}
-                    />
-                  )}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
   );
 }

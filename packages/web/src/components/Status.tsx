@@ -1,4 +1,5 @@
 /** Loading text and error alerts (the API's Danish problem detail, in role="alert"). */
+import type { Ref } from 'react';
 import type { ApiError } from '../api';
 
 export function Loading({ what = 'Henter' }: { what?: string }) {
@@ -31,7 +32,14 @@ export function Empty({ children }: { children: string }) {
   return <p className="empty">{children}</p>;
 }
 
-/** A live region that is always in the page, so a success message put into it is read out. */
-export function Notice({ message }: { message: string | null }) {
-  return <div role="status">{message && <p className="alert alert-success">{message}</p>}</div>;
+/**
+ * A live region that is always in the page, so a success message put into it is read out.
+ * With `ref` it can take focus (after a form that closes when it is done).
+ */
+export function Notice({ message, ref }: { message: string | null; ref?: Ref<HTMLDivElement> }) {
+  return (
+    <div role="status" ref={ref} tabIndex={ref ? -1 : undefined}>
+      {message && <p className="alert alert-success">{message}</p>}
+    </div>
+  );
 }

@@ -25,6 +25,6 @@ export function useSubmission(fallback: string) {
       setBusy(false);
     }
   };
-  const refuse = (detail: string, errors: FieldProblem[] = []) => setError(new ApiError(400, 'Mangler', detail, errors));
+  const refuse = (problem: string | ApiError, errors: FieldProblem[] = []) => setError(problem instanceof ApiError ? problem : new ApiError(400, 'Mangler', problem, errors));
   return { busy, error, run, refuse, clear: () => setError(null) };
 }

@@ -6,7 +6,8 @@
  */
 import { RECURRENCE_FREQUENCIES, RECURRENCE_LABELS, type RecurrenceFrequency } from '@helhed/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../../api';
+import { ApiError } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { createCalendarEntry, type CalendarOccurrence } from '../../clients/calendar';
 import type { CaseOverview } from '../../clients/overview';
 import { formatDate, todayInDenmark } from '../../format';
@@ -27,8 +28,7 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
   const [interventionId, setInterventionId] = useState('');
   const [repeat, setRepeat] = useState<Repeat>('none');
   const [until, setUntil] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, refuse } = useSubmission('Aftalen blev ikke oprettet. Prøv igen.');
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -41,15 +41,13 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const period = periodOrError(draft.date, draft.from, draft.to);
-    if (period instanceof ApiError) return setError(period);
+    if (period instanceof ApiError) return refuse(period);
     if (repeat !== 'none' && !until) {
-      return setError(new ApiError(400, 'Mangler', 'Skriv, hvornår gentagelsen slutter.', [{ path: 'body.recurrence.until', message: 'Skriv den sidste dag, aftalen gentages.' }]));
+      return refuse('Skriv, hvornår gentagelsen slutter.', [{ path: 'body.recurrence.until', message: 'Skriv den sidste dag, aftalen gentages.' }]);
     }
     const place = placeOf(draft);
     const carrier = carrierOf(draft);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const made = await createCalendarEntry(caseId, {
         ...(citizenId !== overview.citizen.id ? { citizenId } : {}),
         ...(interventionId ? { interventionId } : {}),
@@ -63,11 +61,7 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
       const forWhom = made.citizenId === overview.citizen.id ? '' : ` for ${made.citizenName}`;
       const times = repeat === 'none' ? '' : `, ${RECURRENCE_LABELS[repeat].toLowerCase()} til og med ${formatDate(until)}`;
       onDone(made, `Aftalen er oprettet: »${made.title}«${forWhom} ${formatDate(made.date)} kl. ${wall(made.start).time}${times}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Aftalen blev ikke oprettet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -6,7 +6,8 @@
  * (someone else changed it first); then the calendar is read again.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, asApiError, isStaleVersion } from '../../api';
+import { ApiError, isStaleVersion } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { cancelCalendarEntry, changeOccurrence, endSeries, updateCalendarEntry, type CalendarOccurrence } from '../../clients/calendar';
 import { formatDate } from '../../format';
 import { Field, problemAt } from '../Field';
@@ -19,23 +20,15 @@ type Props = { occurrence: CalendarOccurrence; onDone: (notice: string) => void;
 export function OccurrenceEditor({ occurrence: o, onDone, onCancel, onStale }: Props) {
   const series = o.recurrence !== null;
   const [mode, setMode] = useState<Mode>(series ? 'one' : 'series');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission('Ændringen blev ikke gemt. Prøv igen.');
   const headingId = useId();
 
-  async function run(action: () => Promise<unknown>, notice: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (action: () => Promise<unknown>, notice: string) =>
+    submission.run(async () => {
       await action();
       onDone(notice);
-    } catch (e) {
-      setError(asApiError(e, 'Ændringen blev ikke gemt. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
-  }
-  const shared = { o, busy, error, run, refuse: setError };
+    });
+  const shared = { o, busy: submission.busy, error: submission.error, run, refuse: submission.refuse };
   return (
     <div className="boxed-form occurrence-editor" role="group" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -60,7 +53,7 @@ export function OccurrenceEditor({ occurrence: o, onDone, onCancel, onStale }: P
       {mode === 'one' && <OneTime {...shared} />}
       {mode === 'series' && <WholeEntry {...shared} />}
       {mode === 'end' && <EndSeries {...shared} />}
-      {isStaleVersion(error) && (
+      {isStaleVersion(submission.error) && (
         <button type="button" className="button button-secondary" onClick={onStale}>
           Hent kalenderen igen
         </button>
@@ -76,7 +69,7 @@ type Shared = {
   o: CalendarOccurrence;
   busy: boolean;
   error: ApiError | null;
-  run: (action: () => Promise<unknown>, notice: string) => Promise<void>;
+  run: (action: () => Promise<unknown>, notice: string) => Promise<unknown>;
   /** a problem found before asking the server (a day or time that cannot be read) */
   refuse: (error: ApiError) => void;
 };

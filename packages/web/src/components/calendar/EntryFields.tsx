@@ -158,6 +158,9 @@ function CarrierFields({ draft, change, error, contacts, network }: { draft: Ent
   const org = useResource<Organisation>(organisationPath);
   const partners = useResource<{ items: Partner[] }>(partnersPath);
   const current = contacts.filter((c) => c.endedOn === null);
+  // A contact who is an employee is listed once, under the case's contacts (one option per value).
+  const contactEmployees = new Set(current.map((c) => c.employeeId));
+  const others = (org.data?.employees ?? []).filter((e) => !contactEmployees.has(e.id));
   return (
     <div className="field-row">
       <Field label="Hvem står for aftalen (valgfrit)" problem={problemAt(error, 'body.carrier')}>
@@ -175,7 +178,7 @@ function CarrierFields({ draft, change, error, contacts, network }: { draft: Ent
               </optgroup>
             )}
             <optgroup label="Medarbejdere">
-              {(org.data?.employees ?? []).map((e) => (
+              {others.map((e) => (
                 <option key={e.id} value={`employee:${e.id}`}>
                   {e.name}
                 </option>

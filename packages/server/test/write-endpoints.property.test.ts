@@ -191,7 +191,7 @@ function substitutePath(path: string, ids: Ids): string {
       : name === 'id' && segment === 'message-threads' ? ids.messageThreadId
       : name === 'interventionId' ? ids.interventionId
       // Visitation: an invalid body is refused before any look-up, so a fresh id does.
-      : ['itemId', 'requestId'].includes(name) ? crypto.randomUUID()
+      : ['itemId', 'requestId', 'budgetId'].includes(name) ? crypto.randomUUID()
       // Organisation settings (the administrator's): likewise refused before any look-up.
       : name === 'id' && segment === 'authority-limits' ? crypto.randomUUID()
       : null;

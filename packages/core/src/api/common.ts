@@ -10,6 +10,13 @@ export const Name = nonBlank(200);
 export const ShortText = nonBlank(200);
 export const LongText = z.string().trim().max(10_000);
 
+/** DKK the municipality sets (limits, budgets): øre at most; beyond 100 million is a typing error. */
+export const DkkAmount = z
+  .number()
+  .min(0, 'Beløbet kan ikke være negativt.')
+  .max(100_000_000, 'Beløbet er for stort.')
+  .refine((x) => Math.round(x * 100) === x * 100, 'Beløbet kan højst have to decimaler.');
+
 export const IdParams = z.strictObject({ id: Uuid });
 export const CaseIdParams = z.strictObject({ caseId: Uuid });
 export const CitizenIdParams = z.strictObject({ citizenId: Uuid });

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { APPOINTMENT_KINDS, CONFLICT_RULE_BOUNDS } from '../coordination/conflict-rules';
 import { EMPLOYEE_ROLES } from '../vocabulary';
-import { Instant, LocalDateSchema, ShortText, Uuid } from './common';
+import { DkkAmount, Instant, LocalDateSchema, ShortText, Uuid } from './common';
 
 /** Organisation data the municipality's administrator edits (SPEC C6, C9, C12): authority limits and conflict rules. */
 
-/** DKK, øre at most; an amount beyond 100 million is a typing error, not a limit. */
-const Amount = z
-  .number()
-  .min(0, 'Beløbet kan ikke være negativt.')
-  .max(100_000_000, 'Beløbet er for stort.')
-  .refine((x) => Math.round(x * 100) === x * 100, 'Beløbet kan højst have to decimaler.');
 /** a catalogue category ('beskaeftigelse', …) or '*' for all */
 const Category = z.string().trim().regex(/^(\*|[a-z0-9_]{2,60})$/, 'Vælg en kategori fra kataloget eller "alle".');
 
@@ -21,14 +15,14 @@ export const CreateAuthorityLimitBody = z.strictObject({
   unitId: Uuid,
   category: Category,
   /** null = no amount limit */
-  maxAmountDkk: Amount.nullable(),
+  maxAmountDkk: DkkAmount.nullable(),
   validFrom: LocalDateSchema,
   reason: ShortText.optional(),
 });
 
 /** A new amount from a day: the current row ends the day before, a new one starts. */
 export const ChangeAuthorityLimitBody = z.strictObject({
-  maxAmountDkk: Amount.nullable(),
+  maxAmountDkk: DkkAmount.nullable(),
   effectiveFrom: LocalDateSchema,
   reason: ShortText.optional(),
 });

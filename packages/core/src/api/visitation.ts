@@ -3,7 +3,7 @@ import { RULE_SET_IDS } from '../rules/types';
 import { COMPLAINT_ROUTES } from '../letters/decision-letter';
 import { COST_MODELS } from '../visitation/visitation';
 import { SECTORS } from '../vocabulary';
-import { Instant, LocalDateSchema, LongText, Name, ShortText, Uuid, Version } from './common';
+import { DkkAmount, Instant, LocalDateSchema, LongText, Name, ShortText, Uuid, Version } from './common';
 
 export { InterventionVisitationFields } from './visitation-fields';
 
@@ -174,6 +174,8 @@ export const BudgetUse = z.object({
   forumName: z.string(),
   periodStart: LocalDateSchema,
   periodEnd: LocalDateSchema,
+  /** counts the changes of the amount: a change names the version it started from */
+  version: Version,
   budgetDkk: z.number(),
   grantedDkk: z.number(),
   committedDkk: z.number(),
@@ -181,11 +183,43 @@ export const BudgetUse = z.object({
   uncommittedDkk: z.number(),
 });
 export const BudgetList = z.object({ items: z.array(BudgetUse) });
+/** A forum's budget for a period (the administrator's, SPEC C6, C12); periods of one forum never overlap. */
 export const CreateBudgetBody = z.strictObject({
   forumTeamId: Uuid,
   periodStart: LocalDateSchema,
   periodEnd: LocalDateSchema,
-  budgetDkk: Dkk,
+  budgetDkk: DkkAmount,
+  reason: ShortText.optional(),
+});
+export const BudgetParams = z.strictObject({ budgetId: Uuid });
+/** A new amount for the whole period, from the version the edit started from; why is required, it is the history. */
+export const ChangeBudgetBody = z.strictObject({
+  version: Version,
+  budgetDkk: DkkAmount,
+  reason: ShortText,
+});
+export const BudgetChange = z.object({
+  version: Version,
+  budgetDkk: z.number(),
+  /** null: the first amount */
+  previousDkk: z.number().nullable(),
+  reason: z.string().nullable(),
+  changedAt: Instant,
+  /** null: set before the history was kept */
+  changedByName: z.string().nullable(),
+});
+export const BudgetPeriod = BudgetUse.extend({
+  /** on today's date: running, not begun yet, or over (history, no longer changed) */
+  status: z.enum(['current', 'planned', 'ended']),
+  /** newest first */
+  history: z.array(BudgetChange),
+});
+export const BudgetPeriodList = z.object({
+  today: LocalDateSchema,
+  /** the teams that sit as a visitation forum (a member with the role) or have had a budget */
+  forums: z.array(z.object({ id: Uuid, name: z.string() })),
+  /** every period, newest first within each forum */
+  items: z.array(BudgetPeriod),
 });
 
 export const NotStartedItem = z.object({

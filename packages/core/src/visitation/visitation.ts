@@ -4,6 +4,7 @@
  * not started", flexible hour pools and the fleksjob pause. No I/O; the
  * server loads the rows and asks these functions.
  */
+import { danishDate } from '../letters/danish-date';
 import { addDays, addYears, compareDates, type LocalDate } from '../local-date';
 import { datedValueOn, type RehabilitationRequirement, type VisitationRules } from '../rules/visitation';
 import type { RuleSetId } from '../rules/types';
@@ -176,6 +177,42 @@ export function budgetUse(budgetDkk: number, granted: readonly number[], pending
 /** The forum may approve a request only within what is left of its budget. */
 export function fitsBudget(use: BudgetUse, costDkk: number): boolean {
   return costDkk <= use.remainingDkk;
+}
+
+/** Kroner as a Danish message writes them: '600.000 kr.', '1.250,5 kr.'. */
+export const danishKroner = (x: number): string => `${x.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
+
+export type BudgetPeriodStatus = 'current' | 'planned' | 'ended';
+
+export function budgetPeriodStatus(period: { periodStart: LocalDate; periodEnd: LocalDate }, today: LocalDate): BudgetPeriodStatus {
+  if (compareDates(period.periodEnd, today) < 0) return 'ended';
+  return compareDates(period.periodStart, today) > 0 ? 'planned' : 'current';
+}
+
+/**
+ * Why a period's budget cannot be set to `budgetDkk`, or null when it can.
+ * What the forum has approved in the period is spent: a budget below it would
+ * say the forum overspent. Pending requests do not stop a lower budget — the
+ * forum may still reject them, and it cannot approve beyond what is left.
+ * A period that is over is history (its figures are what the forum had).
+ */
+export function budgetChangeProblem(
+  period: BudgetUse & { periodStart: LocalDate; periodEnd: LocalDate },
+  budgetDkk: number,
+  today: LocalDate,
+): { code: 'period-ended' | 'unchanged' | 'below-granted'; message: string } | null {
+  const span = `${danishDate(period.periodStart)} – ${danishDate(period.periodEnd)}`;
+  if (budgetPeriodStatus(period, today) === 'ended') {
+    return { code: 'period-ended', message: `Perioden ${span} er slut, og dens budget er historik. Et budget kan kun ændres for en løbende eller kommende periode.` };
+  }
+  if (budgetDkk === period.budgetDkk) return { code: 'unchanged', message: `Budgettet er allerede på ${danishKroner(budgetDkk)} – skriv det nye beløb.` };
+  if (budgetDkk < period.grantedDkk) {
+    return {
+      code: 'below-granted',
+      message: `Budgettet kan ikke sættes til ${danishKroner(budgetDkk)}: forummet har allerede godkendt ${danishKroner(period.grantedDkk)} i perioden ${span}. Budgettet skal være mindst ${danishKroner(period.grantedDkk)}`,
+    };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- rehabilitation prerequisite

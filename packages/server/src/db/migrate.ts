@@ -13,6 +13,7 @@ import * as tenantPredicateOnce from './migrations/0011_tenant_predicate_once';
 import * as pseudonymKey from './migrations/0012_pseudonym_key';
 import * as explanationAsJson from './migrations/0013_explanation_as_json';
 import * as municipalSettings from './migrations/0014_municipal_settings';
+import * as forumBudgetHistory from './migrations/0015_forum_budget_history';
 
 /** Migrations are listed in code (not read from disk) so one bundle runs everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_pseudonym_key': pseudonymKey,
   '0013_explanation_as_json': explanationAsJson,
   '0014_municipal_settings': municipalSettings,
+  '0015_forum_budget_history': forumBudgetHistory,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -85,6 +85,22 @@ export interface ForumBudgetTable {
   period_start: string;
   period_end: string;
   budget_dkk: Numeric;
+  /** migration 0015: counts the changes of the amount (optimistic concurrency) */
+  version: Defaulted<number>;
+}
+
+/** Migration 0015: every amount a forum budget has had, the first one too; never changed. */
+export interface ForumBudgetChangeTable {
+  municipality_id: string;
+  budget_id: string;
+  version: number;
+  budget_dkk: Numeric;
+  /** null for the first amount */
+  previous_dkk: NullableNumeric;
+  reason: string | null;
+  changed_at: Date;
+  /** null: set before the history was kept (migration 0015) */
+  changed_by: string | null;
 }
 
 export interface VisitationRequestTable {
@@ -137,6 +153,7 @@ export interface VisitationTables {
   catalogue_item: CatalogueItemTable;
   intervention_hours: InterventionHoursTable;
   forum_budget: ForumBudgetTable;
+  forum_budget_change: ForumBudgetChangeTable;
   visitation_request: VisitationRequestTable;
   rehabilitation_record: RehabilitationRecordTable;
   outreach_registration: OutreachRegistrationTable;

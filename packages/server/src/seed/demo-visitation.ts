@@ -115,7 +115,7 @@ export const DEMO_FORUM_BUDGETS = [
 ];
 
 /** Called once from load-demo.ts inside its transaction. */
-export async function loadDemoVisitation(tx: Tx, municipalityId: string, idOf: (key: string) => string): Promise<void> {
+export async function loadDemoVisitation(tx: Tx, municipalityId: string, idOf: (key: string) => string, now: Date): Promise<void> {
   await tx
     .insertInto('catalogue_item')
     .values(
@@ -141,18 +141,19 @@ export async function loadDemoVisitation(tx: Tx, municipalityId: string, idOf: (
       })),
     )
     .execute();
+  const budgets = DEMO_FORUM_BUDGETS.map((b) => ({
+    municipality_id: municipalityId,
+    id: crypto.randomUUID(),
+    forum_team_id: idOf(`team:${b.teamKey}`),
+    period_start: b.periodStart,
+    period_end: b.periodEnd,
+    budget_dkk: b.budgetDkk,
+  }));
+  await tx.insertInto('forum_budget').values(budgets).execute();
+  // Every amount has its history row, the seeded first one too (by no one: the demo set it up).
   await tx
-    .insertInto('forum_budget')
-    .values(
-      DEMO_FORUM_BUDGETS.map((b) => ({
-        municipality_id: municipalityId,
-        id: crypto.randomUUID(),
-        forum_team_id: idOf(`team:${b.teamKey}`),
-        period_start: b.periodStart,
-        period_end: b.periodEnd,
-        budget_dkk: b.budgetDkk,
-      })),
-    )
+    .insertInto('forum_budget_change')
+    .values(budgets.map((b) => ({ municipality_id: municipalityId, budget_id: b.id, version: 1, budget_dkk: b.budget_dkk, previous_dkk: null, reason: 'Demokommunens budget', changed_at: now })))
     .execute();
 }
 

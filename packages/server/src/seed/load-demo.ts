@@ -225,7 +225,7 @@ export async function loadDemoMunicipality(db: Kysely<DB>, data: DemoMunicipalit
       );
     }
     await loadDemoFamilies(tx, m, data, idOf, now);
-    await loadDemoVisitation(tx, m, idOf);
+    await loadDemoVisitation(tx, m, idOf, now);
     await loadDemoForumRequests(tx, m, data.ruleSetId, idOf, now);
     await loadDemoCoordination(tx, m, now);
     await loadDemoLetterhead(tx, m);

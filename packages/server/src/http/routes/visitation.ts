@@ -2,7 +2,8 @@ import { api } from '@helhed/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCatalogueItem, getCatalogueItem, listCatalogue, updateCatalogueItem } from '../../services/visitation/catalogue';
-import { createBudget, decideForumRequest, forumQueue, getForumRequest, listBudgets } from '../../services/visitation/forum';
+import { decideForumRequest, forumQueue, getForumRequest, listBudgets } from '../../services/visitation/forum';
+import { changeBudget, createBudget, listBudgetPeriods } from '../../services/visitation/forum-budgets';
 import { myNotStarted, sweepNotStarted } from '../../services/visitation/not-started';
 import { registerOutreach } from '../../services/visitation/outreach';
 import {
@@ -70,8 +71,14 @@ export const visitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/visitation-forum/budgets', { schema: { tags, summary: 'Budget use: granted, committed, remaining', querystring: BudgetQuery, response: { 200: api.BudgetList } } }, async (req) =>
     listBudgets(req.access, req.query.on),
   );
-  app.post('/visitation-forum/budgets', { schema: { tags, summary: "A forum's budget for a period (administrator)", body: api.CreateBudgetBody, response: { 201: api.BudgetUse } } }, async (req, reply) =>
+  app.get('/visitation-forum/budgets/periods', { schema: { tags, summary: "Every period of the forums' budgets with its use and the history of its amount (administrators, leaders)", response: { 200: api.BudgetPeriodList } } }, async (req) =>
+    listBudgetPeriods(req.access),
+  );
+  app.post('/visitation-forum/budgets', { schema: { tags, summary: "A forum's budget for a period that does not overlap its others (administrator)", body: api.CreateBudgetBody, response: { 201: api.BudgetPeriod } } }, async (req, reply) =>
     reply.status(201).send(await createBudget(req.access, req.body)),
+  );
+  app.patch('/visitation-forum/budgets/:budgetId', { schema: { tags, summary: "A new amount for a period, from the version read; not below what the forum has approved in it (administrator)", params: api.BudgetParams, body: api.ChangeBudgetBody, response: { 200: api.BudgetPeriod } } }, async (req) =>
+    changeBudget(req.access, req.params.budgetId, req.body),
   );
 
   app.get('/visitation/not-started', { schema: { tags, summary: "Agreed but not started, on the caseworker's own cases", response: { 200: api.NotStartedList } } }, async (req) => myNotStarted(req.access));

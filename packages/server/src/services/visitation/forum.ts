@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Access } from '../../access/access';
 import type { Tx } from '../../db/transactions';
-import { conflict, invalid } from '../../errors';
+import { conflict } from '../../errors';
 import { recordCaseEvent } from '../case-events';
 import { requireRole } from './common';
 
@@ -217,6 +217,7 @@ export async function readBudgetUse(tx: Tx, filter: { onDate?: LocalDate; forumT
       forumName: b.forum_name,
       periodStart: b.period_start,
       periodEnd: b.period_end,
+      version: b.version,
       ...budgetUse(Number(b.budget_dkk), granted, pending),
     };
   });
@@ -225,30 +226,4 @@ export async function readBudgetUse(tx: Tx, filter: { onDate?: LocalDate; forumT
 export async function listBudgets(a: Access, onDate?: LocalDate): Promise<{ items: BudgetDto[] }> {
   requireRole(a, 'visitation.forum_queue');
   return a.gateway.administrative(a.ctx, async (tx) => ({ items: await readBudgetUse(tx, { onDate: onDate ?? todayInCopenhagen(a.ctx.now()) }) }));
-}
-
-export async function createBudget(a: Access, body: z.infer<typeof api.CreateBudgetBody>): Promise<BudgetDto> {
-  requireRole(a, 'catalogue.manage');
-  if (body.periodEnd < body.periodStart) {
-    throw invalid('Perioden slutter før den begynder.', [{ path: 'body.periodEnd', code: 'before-start', message: 'Slutdatoen ligger før startdatoen.' }]);
-  }
-  return a.gateway.administrative(a.ctx, async (tx) => {
-    if (!(await tx.selectFrom('team').select('id').where('id', '=', body.forumTeamId).executeTakeFirst())) {
-      throw invalid('Visitationsforummet findes ikke.', [{ path: 'body.forumTeamId', code: 'unknown-team', message: 'Ukendt team.' }]);
-    }
-    const overlap = await tx
-      .selectFrom('forum_budget')
-      .select('id')
-      .where('forum_team_id', '=', body.forumTeamId)
-      .where('period_start', '<=', body.periodEnd)
-      .where('period_end', '>=', body.periodStart)
-      .executeTakeFirst();
-    if (overlap) throw conflict('Forummet har allerede et budget, der overlapper perioden.', 'budget-overlap');
-    const id = crypto.randomUUID();
-    await tx
-      .insertInto('forum_budget')
-      .values({ municipality_id: a.ctx.principal.municipalityId, id, forum_team_id: body.forumTeamId, period_start: body.periodStart, period_end: body.periodEnd, budget_dkk: body.budgetDkk })
-      .execute();
-    return (await readBudgetUse(tx, { budgetId: id }))[0]!;
-  });
 }

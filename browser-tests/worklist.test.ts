@@ -1,8 +1,9 @@
 /**
  * Issue 6 in a real browser: the coordinating caseworker's work queue, a
  * complaint from a phone call through reassessment to Ankestyrelsen's
- * result, a citizen's message answered, and the visitation forum approving
- * and rejecting against its budget. Independent of the other files' order:
+ * result, a citizen's message answered, the visitation forum approving
+ * and rejecting against its budget, and the administrator changing that
+ * budget on the Organisation page. Independent of the other files' order:
  * mette works on her own citizen, registered here at an outreach site; the
  * forum decides the two requests the demo seeds (no other test touches them).
  */
@@ -313,5 +314,65 @@ describe('the visitation forum', () => {
     await checkAndPhotograph(page, 'worklist-forum-decided', 'the forum after its decisions');
     expect(pageProblems(page)).toEqual([]);
     await context.close();
+  });
+
+  test('ole raises the current period’s budget on the Organisation page and the forum sees it; lowering it below what is approved is refused in Danish', async () => {
+    const admin = await newPage(browser, 'desktop');
+    await loginAs(admin.page, { username: 'ole' });
+    const { page } = admin;
+    type Period = { id: string; forumName: string; status: string; budgetDkk: number; grantedDkk: number; remainingDkk: number };
+    const currentPeriod = async () => ((await api(page, 'get', '/api/visitation-forum/budgets/periods')).items as Period[]).find((p) => p.status === 'current')!;
+    const before = await currentPeriod();
+    // the forum has approved something this period (the test above, at least), so there is a floor
+    expect(before.grantedDkk).toBeGreaterThan(0);
+    await page.goto('/organisation');
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await settled(page);
+    const budget = page.getByRole('region', { name: 'Visitationsforummets budget' });
+    const row = budget.getByRole('row').filter({ hasText: 'Løbende' });
+    await expect.poll(() => row.textContent()).toContain(kr(before.budgetDkk));
+    const changeForm = budget.locator('form').filter({ has: page.getByRole('heading', { name: /^Ret budgettet/ }) });
+
+    // raise it by 100.000 kr., typed the Danish way, with the reason
+    const raised = before.budgetDkk + 100_000;
+    await row.getByRole('button', { name: /^Ret budget for / }).click();
+    await changeForm.getByLabel('Nyt budget for hele perioden (kr.)').fill(new Intl.NumberFormat('da-DK').format(raised));
+    await changeForm.getByLabel('Begrundelse').fill('Tillægsbevilling fra byrådet');
+    await changeForm.getByRole('button', { name: 'Gem det nye budget' }).click();
+    await budget.getByRole('status').filter({ hasText: `er nu ${kr(raised)}` }).waitFor();
+    await expect.poll(() => row.textContent()).toContain(kr(raised));
+    // the history: the new amount, from what, by whom and why
+    await budget.getByRole('row').filter({ hasText: 'Tillægsbevilling fra byrådet' }).filter({ hasText: `hævet fra ${kr(before.budgetDkk)}` }).filter({ hasText: 'Ole Brandt' }).waitFor();
+    await checkAndPhotograph(page, 'worklist-forum-budget-raised', 'the forum budget after it was raised');
+
+    // the forum's own page shows the new budget and what is left
+    const forum = await newPage(browser, 'desktop');
+    await loginAs(forum.page, { username: 'lene' });
+    await forum.page.goto('/visitationsforum');
+    await forum.page.getByRole('heading', { level: 1, name: 'Visitationsforum' }).waitFor();
+    await settled(forum.page);
+    const forumBudget = forum.page.getByRole('region', { name: 'Budget' });
+    await forumBudget.getByRole('cell', { name: kr(raised), exact: true }).waitFor();
+    await forumBudget.getByRole('cell', { name: kr(before.remainingDkk + 100_000), exact: true }).waitFor();
+    expect(pageProblems(forum.page)).toEqual([]);
+    await forum.context.close();
+
+    // below what the forum has approved: the server's refusal, with the figures, in the form's error summary; nothing changes
+    await row.getByRole('button', { name: /^Ret budget for / }).click();
+    await changeForm.getByLabel('Nyt budget for hele perioden (kr.)').fill('1.000');
+    await changeForm.getByLabel('Begrundelse').fill('Besparelse');
+    await changeForm.getByRole('button', { name: 'Gem det nye budget' }).click();
+    const refusal = changeForm.getByRole('alert');
+    await refusal.filter({ hasText: `Budgettet kan ikke sættes til 1.000 kr.: forummet har allerede godkendt ${kr(before.grantedDkk)}` }).waitFor();
+    expect(await refusal.textContent()).toContain(`skal være mindst ${kr(before.grantedDkk)}`);
+    await checkAndPhotograph(page, 'worklist-forum-budget-refused', 'the refusal to lower the budget below what is approved');
+    await screenshotOf(budget, 'worklist-forum-budget-section');
+    expect((await currentPeriod()).budgetDkk).toBe(raised);
+    // and by keyboard: the form can be left with Fortryd
+    await changeForm.getByRole('button', { name: 'Fortryd' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await changeForm.count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+    await admin.context.close();
   });
 });

@@ -1,33 +1,16 @@
 /** The administrator's forms for the visitation forum's budget: a new amount for a period, and a new period. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, asApiError, isStaleVersion } from '../../api';
-import { changeBudget, createBudget, type BudgetPeriod, type BudgetPeriodList } from '../../clients/forum';
+import { ApiError } from '../../api';
+import { changeBudget, createBudget, type BudgetPeriod, type BudgetPeriodList } from '../../clients/organisation';
 import { formatDate, formatDkk } from '../../format';
+import { useSubmission } from '../../useSubmission';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
-import { dkkOrError, editableDkk } from './amount';
+import { editableDkk, parseDkk } from './amount';
+
+const AMOUNT_HELP = 'Skriv beløbet i kroner, fx 750.000.';
 
 export const periodText = (p: { periodStart: string; periodEnd: string }) => `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}`;
-
-/** Save with the busy state and the server's refusal shown in the form's error summary. */
-function useSubmit(fallback: string) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(work: () => Promise<void>, onError?: (e: ApiError) => void) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      const problem = asApiError(e, fallback);
-      setError(problem);
-      onError?.(problem);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, setError, busy, run };
-}
 
 function AmountInput({ label, hint, amount, setAmount, error }: { label: string; hint: string; amount: string; setAmount: (v: string) => void; error: ApiError | null }) {
   return (
@@ -50,26 +33,24 @@ function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: s
   );
 }
 
-type ChangeProps = { period: BudgetPeriod; onDone: (notice: string) => void; onStale: () => void; onCancel: () => void };
+type ChangeProps = { period: BudgetPeriod; onDone: (notice: string) => void; onRefused: () => void; onCancel: () => void };
 
 /** A new amount for the whole period; the version read goes along, so another's change in between is refused, not overwritten. */
-export function ChangeBudgetForm({ period, onDone, onStale, onCancel }: ChangeProps) {
+export function ChangeBudgetForm({ period, onDone, onRefused, onCancel }: ChangeProps) {
   const [amount, setAmount] = useState(editableDkk(period.budgetDkk));
   const [reason, setReason] = useState('');
-  const { error, setError, busy, run } = useSubmit('Budgettet blev ikke ændret. Prøv igen.');
+  const { error, busy, run, refuse } = useSubmission('Budgettet blev ikke ændret. Prøv igen.');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const value = dkkOrError(amount, 'body.budgetDkk');
-    if (value instanceof ApiError) return setError(value);
-    if (!reason.trim()) return setError(new ApiError(400, 'Mangler begrundelse', 'Skriv, hvorfor budgettet ændres.', [{ path: 'body.reason', message: 'Skriv en begrundelse.' }]));
-    await run(
-      async () => {
-        const changed = await changeBudget(period.id, { version: period.version, budgetDkk: value, reason: reason.trim() });
-        onDone(`Budgettet for ${changed.forumName}, ${periodText(changed)}, er nu ${formatDkk(changed.budgetDkk)}.`);
-      },
-      // another administrator changed it: read it again, so the next save starts from their amount
-      (e) => isStaleVersion(e) && onStale(),
-    );
+    const value = parseDkk(amount);
+    if (value === null) return refuse(AMOUNT_HELP, [{ path: 'body.budgetDkk', message: 'Skriv et beløb i kroner.' }]);
+    if (!reason.trim()) return refuse('Skriv, hvorfor budgettet ændres.', [{ path: 'body.reason', message: 'Skriv en begrundelse.' }]);
+    const saved = await run(async () => {
+      const changed = await changeBudget(period.id, { version: period.version, budgetDkk: value, reason: reason.trim() });
+      onDone(`Budgettet for ${changed.forumName}, ${periodText(changed)}, er nu ${formatDkk(changed.budgetDkk)}`);
+    });
+    // Refused, perhaps because another administrator changed it: read it again, so the next save starts from what is there now.
+    if (!saved) onRefused();
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form" aria-label={`Ret budgettet for ${period.forumName}, ${periodText(period)}`}>
@@ -77,8 +58,8 @@ export function ChangeBudgetForm({ period, onDone, onStale, onCancel }: ChangePr
         Ret budgettet: {period.forumName}, {periodText(period)}
       </h3>
       <p className="hint">
-        Nu {formatDkk(period.budgetDkk)}. Forummet har bevilget {formatDkk(period.grantedDkk)} i perioden, så budgettet kan ikke blive lavere end det. Det gamle beløb
-        bliver i historikken.
+        Budgettet er nu {formatDkk(period.budgetDkk)}, og forummet har bevilget {formatDkk(period.grantedDkk)} i perioden, så det kan ikke blive lavere end det. Det
+        gamle beløb bliver i historikken.
       </p>
       <AmountInput label="Nyt budget for hele perioden (kr.)" hint="Fx 750.000." amount={amount} setAmount={setAmount} error={error} />
       <Field label="Begrundelse" hint="Fx hvilken beslutning ændringen bygger på." problem={problemAt(error, 'body.reason')}>
@@ -97,19 +78,19 @@ export function NewBudgetForm({ list, onDone, onCancel }: { list: BudgetPeriodLi
   const [periodEnd, setPeriodEnd] = useState('');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const { error, setError, busy, run } = useSubmit('Budgettet blev ikke oprettet. Prøv igen.');
+  const { error, busy, run, refuse } = useSubmission('Budgettet blev ikke oprettet. Prøv igen.');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const value = dkkOrError(amount, 'body.budgetDkk');
-    if (value instanceof ApiError) return setError(value);
     const missing = [
       ...(periodStart ? [] : [{ path: 'body.periodStart', message: 'Vælg den første dag.' }]),
       ...(periodEnd ? [] : [{ path: 'body.periodEnd', message: 'Vælg den sidste dag.' }]),
     ];
-    if (missing.length) return setError(new ApiError(400, 'Mangler periode', 'Vælg periodens første og sidste dag.', missing));
+    const value = parseDkk(amount);
+    if (value === null) missing.push({ path: 'body.budgetDkk', message: 'Skriv et beløb i kroner.' });
+    if (value === null || missing.length) return refuse('Vælg periodens første og sidste dag, og skriv budgettet i kroner, fx 650.000.', missing);
     await run(async () => {
       const made = await createBudget({ forumTeamId, periodStart, periodEnd, budgetDkk: value, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      onDone(`Budget for ${made.forumName}, ${periodText(made)}: ${formatDkk(made.budgetDkk)}.`);
+      onDone(`Nyt budget for ${made.forumName}, ${periodText(made)}: ${formatDkk(made.budgetDkk)}`);
     });
   }
   return (

@@ -5,7 +5,7 @@
  * set it and why.
  */
 import { useState } from 'react';
-import { budgetPeriodsPath, type BudgetPeriod, type BudgetPeriodList } from '../../clients/forum';
+import { budgetPeriodsPath, type BudgetPeriod, type BudgetPeriodList } from '../../clients/organisation';
 import { formatDkk, formatInstant } from '../../format';
 import { useResource } from '../../useResource';
 import { Section, TableScroll } from '../Section';
@@ -85,7 +85,7 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
               </table>
             </TableScroll>
           )}
-          {changing && <ChangeBudgetForm key={changing.id} period={changing} onDone={done} onStale={reload} onCancel={() => setEditing(null)} />}
+          {changing && <ChangeBudgetForm key={changing.id} period={changing} onDone={done} onRefused={reload} onCancel={() => setEditing(null)} />}
           {canManage && editing !== 'new' && (
             <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
               Nyt budget for en periode

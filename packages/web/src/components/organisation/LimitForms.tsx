@@ -5,7 +5,7 @@ import { changeAuthorityLimit, endAuthorityLimit, type AuthorityLimit } from '..
 import { formatDate, todayInDenmark } from '../../format';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
-import { categoryLabel, dkkOrError } from './amount';
+import { categoryLabel, parseDkk } from './amount';
 
 type Props = { limit: AuthorityLimit; onDone: (notice: string) => void; onCancel: () => void };
 
@@ -29,7 +29,9 @@ export function AmountField({ amount, setAmount, unlimited, setUnlimited, error 
 
 /** The amount as the API takes it, or a Danish error for the field. */
 export function amountOrError(amount: string, unlimited: boolean): number | null | ApiError {
-  return unlimited ? null : dkkOrError(amount, 'body.maxAmountDkk');
+  if (unlimited) return null;
+  const value = parseDkk(amount);
+  return value === null ? new ApiError(400, 'Ugyldigt beløb', 'Skriv beløbet i kroner, fx 75.000.', [{ path: 'body.maxAmountDkk', message: 'Skriv et beløb i kroner.' }]) : value;
 }
 
 export function ChangeLimitForm({ limit, onDone, onCancel }: Props) {

@@ -1,5 +1,3 @@
-import { ApiError } from '../../api';
-
 /** An amount as Danes type it ('75.000', '75 000', '1.250,50') → kroner, or null when it is not an amount. */
 export function parseDkk(text: string): number | null {
   const plain = text.replace(/\s|kr\.?/gi, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
@@ -7,13 +5,7 @@ export function parseDkk(text: string): number | null {
   return Number(plain);
 }
 
-/** The typed amount in kroner, or a Danish error for the field at `path` (the form shows it before asking the server). */
-export function dkkOrError(text: string, path: string): number | ApiError {
-  const value = parseDkk(text);
-  return value === null ? new ApiError(400, 'Ugyldigt beløb', 'Skriv beløbet i kroner, fx 75.000.', [{ path, message: 'Skriv et beløb i kroner.' }]) : value;
-}
-
-/** An amount as the form shows it to be edited: '600.000', '1.250,5'. */
+/** An amount as a form shows it to be edited: '600.000', '1.250,5' (parseDkk reads it back). */
 export const editableDkk = (amount: number) => amount.toLocaleString('da-DK', { maximumFractionDigits: 2 });
 
 /** Catalogue categories as a person reads them; a category the municipality added later shows as it is written. */

@@ -368,10 +368,11 @@ describe('the visitation forum', () => {
     await checkAndPhotograph(page, 'worklist-forum-budget-refused', 'the refusal to lower the budget below what is approved');
     await screenshotOf(budget, 'worklist-forum-budget-section');
     expect((await currentPeriod()).budgetDkk).toBe(raised);
-    // and by keyboard: the form can be left with Fortryd
+    // by keyboard: Fortryd leaves the form, and focus goes back to the button that opened it
     await changeForm.getByRole('button', { name: 'Fortryd' }).focus();
     await page.keyboard.press('Enter');
     expect(await changeForm.count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: /^Ret budget for / }).evaluate((b) => b === document.activeElement)).toBe(true);
     expect(pageProblems(page)).toEqual([]);
     await admin.context.close();
   });

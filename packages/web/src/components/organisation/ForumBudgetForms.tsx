@@ -1,5 +1,5 @@
 /** The administrator's forms for the visitation forum's budget: a new amount for a period, and a new period. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { changeBudget, createBudget, type BudgetPeriod, type BudgetPeriodList } from '../../clients/organisation';
 import { formatDate, formatDkk } from '../../format';
@@ -11,6 +11,17 @@ import { editableDkk, parseDkk } from './amount';
 const AMOUNT_HELP = 'Skriv beløbet i kroner, fx 750.000.';
 
 export const periodText = (p: { periodStart: string; periodEnd: string }) => `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}`;
+
+/** The form's heading takes focus when it opens, so a keyboard or screen-reader user lands in it. */
+function FormHeading({ children }: { children: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h3 tabIndex={-1} ref={heading}>
+      {children}
+    </h3>
+  );
+}
 
 function AmountInput({ label, hint, amount, setAmount, error }: { label: string; hint: string; amount: string; setAmount: (v: string) => void; error: ApiError | null }) {
   return (
@@ -54,9 +65,7 @@ export function ChangeBudgetForm({ period, onDone, onRefused, onCancel }: Change
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form" aria-label={`Ret budgettet for ${period.forumName}, ${periodText(period)}`}>
-      <h3>
-        Ret budgettet: {period.forumName}, {periodText(period)}
-      </h3>
+      <FormHeading>{`Ret budgettet: ${period.forumName}, ${periodText(period)}`}</FormHeading>
       <p className="hint">
         Budgettet er nu {formatDkk(period.budgetDkk)}, og forummet har bevilget {formatDkk(period.grantedDkk)} i perioden, så det kan ikke blive lavere end det. Det
         gamle beløb bliver i historikken.
@@ -95,7 +104,7 @@ export function NewBudgetForm({ list, onDone, onCancel }: { list: BudgetPeriodLi
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form" aria-label="Nyt budget for en periode">
-      <h3>Nyt budget for en periode</h3>
+      <FormHeading>Nyt budget for en periode</FormHeading>
       <Field label="Visitationsforum" problem={problemAt(error, 'body.forumTeamId')}>
         {(a) => (
           <select {...a} value={forumTeamId} onChange={(e) => setForumTeamId(e.target.value)}>

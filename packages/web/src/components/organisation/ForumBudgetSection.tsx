@@ -4,7 +4,7 @@
  * amount and a new period; below, every amount each period has had, with who
  * set it and why.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { budgetPeriodsPath, type BudgetPeriod, type BudgetPeriodList } from '../../clients/organisation';
 import { formatDkk, formatInstant } from '../../format';
 import { useResource } from '../../useResource';
@@ -20,11 +20,20 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
   const list = useResource<BudgetPeriodList>(budgetPeriodsPath, undefined, revision);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
   const reload = () => setRevision((r) => r + 1);
+  // A form closes when it is done or given up: focus goes to what was said, or back to the button that opened it.
   const done = (message: string) => {
     setEditing(null);
     setNotice(message);
     reload();
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  };
+  const cancel = () => {
+    const opener = editing === 'new' ? newButton.current : document.getElementById(changeButtonId(editing ?? ''));
+    setEditing(null);
+    requestAnimationFrame(() => opener?.focus());
   };
   const items = list.data?.items ?? [];
   const changes = items
@@ -37,7 +46,7 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
         Det tværgående visitationsforum godkender indstillinger ud over medarbejdernes bevillingskompetence inden for sit budget for perioden. Bevilget er brugt;
         disponeret er indstillinger, der venter på forummet.
       </p>
-      <Notice message={notice} />
+      <Notice message={notice} ref={noticeRef} />
       {list.loading && !list.data && <Loading what="Henter budgetterne" />}
       <ErrorAlert error={list.error} />
       {list.data && (
@@ -73,7 +82,7 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
                       {canManage && (
                         <td>
                           {p.status !== 'ended' && (
-                            <button type="button" className="button button-secondary" onClick={() => setEditing(p.id)}>
+                            <button type="button" id={changeButtonId(p.id)} className="button button-secondary" onClick={() => setEditing(p.id)}>
                               Ret budget<span className="visually-hidden"> for {p.forumName}, {periodText(p)}</span>
                             </button>
                           )}
@@ -85,13 +94,13 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
               </table>
             </TableScroll>
           )}
-          {changing && <ChangeBudgetForm key={changing.id} period={changing} onDone={done} onRefused={reload} onCancel={() => setEditing(null)} />}
+          {changing && <ChangeBudgetForm key={changing.id} period={changing} onDone={done} onRefused={reload} onCancel={cancel} />}
           {canManage && editing !== 'new' && (
-            <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
+            <button type="button" ref={newButton} className="button button-secondary" onClick={() => setEditing('new')}>
               Nyt budget for en periode
             </button>
           )}
-          {editing === 'new' && <NewBudgetForm list={list.data} onDone={done} onCancel={() => setEditing(null)} />}
+          {editing === 'new' && <NewBudgetForm list={list.data} onDone={done} onCancel={cancel} />}
           <h3>Historik over budgetterne</h3>
           {changes.length === 0 ? (
             <Empty>Ingen budgetter endnu.</Empty>
@@ -132,6 +141,8 @@ export function ForumBudgetSection({ canManage }: { canManage: boolean }) {
     </Section>
   );
 }
+
+const changeButtonId = (budgetId: string) => `ret-budget-${budgetId}`;
 
 function AmountChange({ change }: { change: BudgetPeriod['history'][number] }) {
   if (change.previousDkk === null) return <>{formatDkk(change.budgetDkk)}</>;

@@ -5,6 +5,8 @@ import { RULE_SET_IDS } from '../src/rules/types';
 import { datedValueOn, REHABILITATION_KINDS, VISITATION_RULES, visitationRules } from '../src/rules/visitation';
 import {
   authorityFor,
+  budgetChangeProblem,
+  budgetPeriodStatus,
   budgetUse,
   checkPoolUsage,
   computeCost,
@@ -85,6 +87,26 @@ describe('forum budget', () => {
   });
   it('an empty period has all of it left', () => {
     expect(budgetUse(1000, [], [])).toMatchObject({ grantedDkk: 0, remainingDkk: 1000, uncommittedDkk: 1000 });
+  });
+  it('a period is current from its first to its last day, planned before, ended after', () => {
+    const year = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+    expect([budgetPeriodStatus(year, '2025-12-31'), budgetPeriodStatus(year, '2026-01-01'), budgetPeriodStatus(year, '2026-12-31'), budgetPeriodStatus(year, '2027-01-01')]).toEqual([
+      'planned',
+      'current',
+      'current',
+      'ended',
+    ]);
+  });
+  it('a new amount: down to what is approved, not below (the figures in Danish); pending requests do not stop it; never for a period that is over', () => {
+    const period = { periodStart: '2026-01-01', periodEnd: '2026-12-31', ...budgetUse(600_000, [135_000], [67_500]) };
+    expect(budgetChangeProblem(period, 135_000, '2026-11-23')).toBeNull();
+    expect(budgetChangeProblem(period, 150_000, '2026-11-23')).toBeNull();
+    expect(budgetChangeProblem(period, 134_999.99, '2026-11-23')).toEqual({
+      code: 'below-granted',
+      message: 'Budgettet kan ikke sættes til 134.999,99 kr.: forummet har allerede godkendt 135.000 kr. i perioden 1. januar 2026 – 31. december 2026. Budgettet skal være mindst 135.000 kr.',
+    });
+    expect(budgetChangeProblem(period, 600_000, '2026-11-23')?.code).toBe('unchanged');
+    expect(budgetChangeProblem(period, 700_000, '2027-01-01')?.code).toBe('period-ended');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAccess } from '../src/access-policy';
+import { DkkAmount } from '../src/api/common';
 import { getRuleSet } from '../src/rules/registry';
 import { RULE_SET_IDS } from '../src/rules/types';
 import { datedValueOn, REHABILITATION_KINDS, VISITATION_RULES, visitationRules } from '../src/rules/visitation';
@@ -87,6 +88,10 @@ describe('forum budget', () => {
   });
   it('an empty period has all of it left', () => {
     expect(budgetUse(1000, [], [])).toMatchObject({ grantedDkk: 0, remainingDkk: 1000, uncommittedDkk: 1000 });
+  });
+  it('an amount the municipality types has øre at most, judged as written (19,99 × 100 is not whole in binary)', () => {
+    expect([19.99, 0.29, 1250.55, 700_000, 99_999_999.99].map((x) => DkkAmount.safeParse(x).success)).toEqual([true, true, true, true, true]);
+    expect([10.005, -1, 100_000_000.01].map((x) => DkkAmount.safeParse(x).success)).toEqual([false, false, false]);
   });
   it('a period is current from its first to its last day, planned before, ended after', () => {
     const year = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };

@@ -144,9 +144,9 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
   });
 
   it('a new period after the others: its first amount is history too; two administrators changing at once — one wins, the other is stale', async () => {
-    const made = await ole.post('/api/visitation-forum/budgets', { forumTeamId, periodStart: '2028-01-01', periodEnd: '2028-12-31', budgetDkk: 700_000, reason: 'Budget 2028' });
+    const made = await ole.post('/api/visitation-forum/budgets', { forumTeamId, periodStart: '2028-01-01', periodEnd: '2028-12-31', budgetDkk: 700_000.99, reason: 'Budget 2028' });
     expect(made.statusCode, made.body).toBe(201);
-    expect(made.json()).toMatchObject({ status: 'planned', version: 1, budgetDkk: 700_000, history: [{ version: 1, previousDkk: null, changedByName: 'Ole Brandt', reason: 'Budget 2028' }] });
+    expect(made.json()).toMatchObject({ status: 'planned', version: 1, budgetDkk: 700_000.99, history: [{ version: 1, previousDkk: null, changedByName: 'Ole Brandt', reason: 'Budget 2028' }] });
     const results = await Promise.all(
       [710_000, 720_000].map((budgetDkk) => ole.patch(`/api/visitation-forum/budgets/${made.json().id}`, { version: 1, budgetDkk, reason: 'Samtidig ændring' })),
     );

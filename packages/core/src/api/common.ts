@@ -10,12 +10,15 @@ export const Name = nonBlank(200);
 export const ShortText = nonBlank(200);
 export const LongText = z.string().trim().max(10_000);
 
-/** DKK the municipality sets (limits, budgets): øre at most; beyond 100 million is a typing error. */
+/**
+ * DKK the municipality sets (limits, budgets): øre at most; beyond 100 million is a typing error.
+ * Øre are judged on the number as written, not by × 100: 19.99 × 100 is 1998.9999999999998 in binary.
+ */
 export const DkkAmount = z
   .number()
   .min(0, 'Beløbet kan ikke være negativt.')
   .max(100_000_000, 'Beløbet er for stort.')
-  .refine((x) => Math.round(x * 100) === x * 100, 'Beløbet kan højst have to decimaler.');
+  .refine((x) => /^-?\d+(\.\d{1,2})?$/.test(String(x)), 'Beløbet kan højst have to decimaler.');
 
 export const IdParams = z.strictObject({ id: Uuid });
 export const CaseIdParams = z.strictObject({ caseId: Uuid });

@@ -1,4 +1,4 @@
-import { ageOn, budgetUse, EXECUTION_STATUS, fitsBudget, todayInCopenhagen, type api, type LocalDate } from '@helhed/core';
+import { ageOn, budgetUse, danishKroner, EXECUTION_STATUS, fitsBudget, todayInCopenhagen, type api, type LocalDate } from '@helhed/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Access } from '../../access/access';
@@ -150,7 +150,7 @@ export async function decideForumRequest(a: Access, requestId: string, body: z.i
         const cost = Number(request.cost_dkk);
         if (!fitsBudget(use!, cost)) {
           throw conflict(
-            `Budgettet rækker ikke: ${cost.toLocaleString('da-DK')} kr. er mere end de ${use!.remainingDkk.toLocaleString('da-DK')} kr., der er tilbage for perioden.`,
+            `Budgettet rækker ikke: ${danishKroner(cost)} er mere end de ${danishKroner(use!.remainingDkk)}, der er tilbage for perioden.`,
             'budget-exceeded',
           );
         }

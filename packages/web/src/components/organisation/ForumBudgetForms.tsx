@@ -8,8 +8,6 @@ import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
 import { editableDkk, parseDkk } from './amount';
 
-const AMOUNT_HELP = 'Skriv beløbet i kroner, fx 750.000.';
-
 export const periodText = (p: { periodStart: string; periodEnd: string }) => `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}`;
 
 /** The form's heading takes focus when it opens, so a keyboard or screen-reader user lands in it. */
@@ -54,7 +52,7 @@ export function ChangeBudgetForm({ period, onDone, onRefused, onCancel }: Change
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = parseDkk(amount);
-    if (value === null) return refuse(AMOUNT_HELP, [{ path: 'body.budgetDkk', message: 'Skriv et beløb i kroner.' }]);
+    if (value === null) return refuse('Skriv beløbet i kroner, fx 750.000.', [{ path: 'body.budgetDkk', message: 'Skriv et beløb i kroner.' }]);
     if (!reason.trim()) return refuse('Skriv, hvorfor budgettet ændres.', [{ path: 'body.reason', message: 'Skriv en begrundelse.' }]);
     const saved = await run(async () => {
       const changed = await changeBudget(period.id, { version: period.version, budgetDkk: value, reason: reason.trim() });

@@ -6,6 +6,7 @@ import { recordFollowUp } from '../clients/plan';
 import { todayInDenmark } from '../format';
 import { Field, problemAt } from './Field';
 import { ErrorAlert } from './Status';
+import { FormButtons } from './FormButtons';
 
 const SCALE = Array.from({ length: PROGRESSION_MAX - PROGRESSION_MIN + 1 }, (_, i) => PROGRESSION_MIN + i);
 const scaleText = (n: number) => (n === PROGRESSION_MIN ? `${n} – langt fra målet` : n === PROGRESSION_MAX ? `${n} – målet er nået` : String(n));
@@ -82,14 +83,7 @@ export function FollowUpForm({
         {(a) => <input {...a} type="date" min={recordedOn} value={next} onChange={(e) => setNext(e.target.value)} />}
       </Field>
       <ErrorAlert error={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Gemmer …' : 'Gem opfølgningen'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          Fortryd
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Gem opfølgningen" busyLabel="Gemmer …" onCancel={onCancel} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { Field, problemAt } from '../Field';
 import { RadioGroup } from '../RadioGroup';
 import { ErrorAlert } from '../Status';
 import { carrierOf, emptyDraft, EntryFields, periodOrError, placeOf, wall, type EntryDraft } from './EntryFields';
+import { FormButtons } from '../FormButtons';
 
 type Repeat = 'none' | RecurrenceFrequency;
 const REPEAT_OPTIONS: { value: Repeat; label: string }[] = [{ value: 'none', label: 'Ingen (kun én gang)' }, ...RECURRENCE_FREQUENCIES.map((f) => ({ value: f, label: RECURRENCE_LABELS[f] }))];
@@ -113,14 +114,7 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
         </Field>
       )}
       <ErrorAlert error={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Opretter …' : 'Opret aftalen'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Fortryd
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Opret aftalen" busyLabel="Opretter …" onCancel={onCancel} />
     </form>
   );
 }

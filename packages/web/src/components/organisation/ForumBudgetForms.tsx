@@ -7,6 +7,7 @@ import { useSubmission } from '../../useSubmission';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
 import { editableDkk, parseDkk } from './amount';
+import { FormButtons } from '../FormButtons';
 
 export const periodText = (p: { periodStart: string; periodEnd: string }) => `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}`;
 
@@ -26,19 +27,6 @@ function AmountInput({ label, hint, amount, setAmount, error }: { label: string;
     <Field label={label} hint={hint} problem={problemAt(error, 'body.budgetDkk')}>
       {(a) => <input {...a} type="text" inputMode="decimal" className="narrow" value={amount} onChange={(e) => setAmount(e.target.value)} />}
     </Field>
-  );
-}
-
-function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel: () => void }) {
-  return (
-    <div className="button-row">
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? busyLabel : label}
-      </button>
-      <button type="button" className="button button-secondary" onClick={onCancel}>
-        Fortryd
-      </button>
-    </div>
   );
 }
 
@@ -73,7 +61,7 @@ export function ChangeBudgetForm({ period, onDone, onRefused, onCancel }: Change
         {(a) => <input {...a} type="text" className="wide" value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <ErrorAlert error={error} />
-      <Buttons busy={busy} label="Gem det nye budget" busyLabel="Gemmer …" onCancel={onCancel} />
+      <FormButtons busy={busy} label="Gem det nye budget" busyLabel="Gemmer …" onCancel={onCancel} />
     </form>
   );
 }
@@ -127,7 +115,7 @@ export function NewBudgetForm({ list, onDone, onCancel }: { list: BudgetPeriodLi
         {(a) => <input {...a} type="text" className="wide" value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <ErrorAlert error={error} />
-      <Buttons busy={busy} label="Opret budgettet" busyLabel="Opretter …" onCancel={onCancel} />
+      <FormButtons busy={busy} label="Opret budgettet" busyLabel="Opretter …" onCancel={onCancel} />
     </form>
   );
 }

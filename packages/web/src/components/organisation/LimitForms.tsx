@@ -1,11 +1,13 @@
 /** The administrator's forms for one authority limit: a new amount from a day, or the end of the limit. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../../api';
+import { ApiError } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { changeAuthorityLimit, endAuthorityLimit, type AuthorityLimit } from '../../clients/organisation';
 import { formatDate, todayInDenmark } from '../../format';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
 import { categoryLabel, parseDkk } from './amount';
+import { FormButtons } from '../FormButtons';
 
 type Props = { limit: AuthorityLimit; onDone: (notice: string) => void; onCancel: () => void };
 
@@ -39,22 +41,15 @@ export function ChangeLimitForm({ limit, onDone, onCancel }: Props) {
   const [unlimited, setUnlimited] = useState(limit.maxAmountDkk === null);
   const [from, setFrom] = useState(todayInDenmark() < limit.validFrom ? limit.validFrom : todayInDenmark());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, refuse } = useSubmission('Grænsen blev ikke ændret. Prøv igen.');
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = amountOrError(amount, unlimited);
-    if (value instanceof ApiError) return setError(value);
-    setBusy(true);
-    setError(null);
-    try {
+    if (value instanceof ApiError) return refuse(value);
+    await run(async () => {
       const changed = await changeAuthorityLimit(limit.id, { maxAmountDkk: value, effectiveFrom: from, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onDone(`Grænsen for ${describe(limit)} er ændret fra ${formatDate(changed.validFrom)}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Grænsen blev ikke ændret. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form">
@@ -68,14 +63,7 @@ export function ChangeLimitForm({ limit, onDone, onCancel }: Props) {
         {(a) => <input {...a} type="text" className="wide" value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <ErrorAlert error={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Gemmer …' : 'Gem det nye beløb'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Fortryd
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Gem det nye beløb" busyLabel="Gemmer …" onCancel={onCancel} />
     </form>
   );
 }
@@ -83,20 +71,13 @@ export function ChangeLimitForm({ limit, onDone, onCancel }: Props) {
 export function EndLimitForm({ limit, onDone, onCancel }: Props) {
   const [from, setFrom] = useState(todayInDenmark() < limit.validFrom ? limit.validFrom : todayInDenmark());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission('Grænsen blev ikke afsluttet. Prøv igen.');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const ended = await endAuthorityLimit(limit.id, { effectiveFrom: from, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onDone(`Grænsen for ${describe(limit)} gælder til og med ${formatDate(ended.validUntil ?? '')}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Grænsen blev ikke afsluttet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form">
@@ -107,14 +88,7 @@ export function EndLimitForm({ limit, onDone, onCancel }: Props) {
       </Field>
       <Field label="Begrundelse (valgfri)">{(a) => <input {...a} type="text" className="wide" value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
       <ErrorAlert error={error} />
-      <div className="button-row">
-        <button type="submit" className="button button-danger" disabled={busy}>
-          {busy ? 'Afslutter …' : 'Afslut grænsen'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Fortryd
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Afslut grænsen" busyLabel="Afslutter …" onCancel={onCancel} danger />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 /** A new authority limit: a role in a unit, a catalogue category (or all), an amount, from a day. */
 import { EMPLOYEE_ROLES, type EmployeeRole } from '@helhed/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../../api';
+import { ApiError } from '../../api';
+import { useSubmission } from '../../useSubmission';
 import { createAuthorityLimit, type AuthorityLimitList } from '../../clients/organisation';
 import { formatDate, todayInDenmark } from '../../format';
 import { ROLE_LABELS } from '../../labels';
@@ -9,6 +10,7 @@ import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
 import { categoryLabel } from './amount';
 import { AmountField, amountOrError } from './LimitForms';
+import { FormButtons } from '../FormButtons';
 
 export function NewLimitForm({ list, onDone, onCancel }: { list: AuthorityLimitList; onDone: (notice: string) => void; onCancel: () => void }) {
   const [role, setRole] = useState<EmployeeRole>('coordinating_caseworker');
@@ -18,22 +20,15 @@ export function NewLimitForm({ list, onDone, onCancel }: { list: AuthorityLimitL
   const [unlimited, setUnlimited] = useState(false);
   const [from, setFrom] = useState(todayInDenmark());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, refuse } = useSubmission('Grænsen blev ikke oprettet. Prøv igen.');
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = amountOrError(amount, unlimited);
-    if (value instanceof ApiError) return setError(value);
-    setBusy(true);
-    setError(null);
-    try {
+    if (value instanceof ApiError) return refuse(value);
+    await run(async () => {
       const made = await createAuthorityLimit({ role, unitId, category, maxAmountDkk: value, validFrom: from, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onDone(`Ny grænse for ${made.roleLabel}, ${made.unitName}, ${categoryLabel(made.category)} fra ${formatDate(made.validFrom)}.`);
-    } catch (e) {
-      setError(asApiError(e, 'Grænsen blev ikke oprettet. Prøv igen.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="boxed-form">
@@ -79,14 +74,7 @@ export function NewLimitForm({ list, onDone, onCancel }: { list: AuthorityLimitL
       </Field>
       <Field label="Begrundelse (valgfri)">{(a) => <input {...a} type="text" className="wide" value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
       <ErrorAlert error={error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Opretter …' : 'Opret grænsen'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Fortryd
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Opret grænsen" busyLabel="Opretter …" onCancel={onCancel} />
     </form>
   );
 }

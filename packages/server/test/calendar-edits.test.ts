@@ -2,6 +2,7 @@ import { copenhagenInstant } from '@helhed/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCitizen, freshMunicipality, loginCitizen, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
 import { snapshot } from './support/snapshot';
+import { expectProblem } from './support/problems';
 
 /**
  * Editing calendar entries over HTTP (issue 4; SPEC C9.2, C10): Lotte's
@@ -13,13 +14,6 @@ import { snapshot } from './support/snapshot';
 
 const LOTTE = '120591-1002';
 const at = (date: string, time: string) => copenhagenInstant(date, time).toISOString();
-
-function expectProblem(res: { statusCode: number; headers: Record<string, any>; json: () => any; body: string }, status: number, type?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  if (type) expect(res.json().type).toBe(`https://helhed.dk/problems/${type}`);
-  return res.json();
-}
 
 describe('acceptance: editing calendar entries', () => {
   let h: Harness;

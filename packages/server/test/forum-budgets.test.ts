@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshMunicipality, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
-import { snapshot } from './support/snapshot';
+import { tenantDataWithoutAudit } from './support/snapshot';
+import { expectProblem } from './support/problems';
 
 /**
  * The visitation forum's budget as the municipality's data (SPEC C6, C12)
@@ -11,20 +12,6 @@ import { snapshot } from './support/snapshot';
  * forum has approved are refused in Danish, with the figures, and change
  * nothing. Only the administrator writes; leaders read.
  */
-
-function expectProblem(res: { statusCode: number; headers: Record<string, any>; json: () => any; body: string }, status: number, type?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  if (type) expect(res.json().type).toBe(`https://helhed.dk/problems/${type}`);
-  return res.json();
-}
-
-/** Every tenant table but the audit trail (refused attempts are audited, by design). */
-async function data(municipalityId: string) {
-  const { tables } = await snapshot(municipalityId);
-  const { audit_log: _log, audit_chain_head: _head, ...rest } = tables;
-  return rest;
-}
 
 describe('acceptance: the forum budget as the municipality’s data', () => {
   let h: Harness;
@@ -70,13 +57,13 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
   });
 
   it('a caseworker cannot read them; neither a caseworker, a leader nor the forum may set or change a budget: 403, and nothing changes', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(await mette.get('/api/visitation-forum/budgets/periods'), 403, 'forbidden');
     for (const who of [mette, henrik, lene]) {
       expectProblem(await who.patch(`/api/visitation-forum/budgets/${current.id}`, { version: 1, budgetDkk: 1_000_000, reason: 'Mere til forummet' }), 403, 'forbidden');
       expectProblem(await who.post('/api/visitation-forum/budgets', { forumTeamId, periodStart: '2028-01-01', periodEnd: '2028-12-31', budgetDkk: 1 }), 403, 'forbidden');
     }
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it.each([
@@ -87,11 +74,11 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
     ['the same amount', { budgetDkk: 600_000 }, 422, 'unchanged', /allerede på 600\.000 kr\. – skriv/],
     ['a stale version', { version: 2 }, 409, 'stale-version', /ændret af en anden.*600\.000 kr\./],
   ])('a change with %s is refused in Danish, and nothing changes', async (_what, changes, status, type, message) => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const body = { version: 1, budgetDkk: 700_000, reason: 'Byrådets budgetforlig', ...changes };
     const problem = expectProblem(await ole.patch(`/api/visitation-forum/budgets/${current.id}`, body), status, type);
     expect(JSON.stringify(problem)).toMatch(message);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it.each([
@@ -101,11 +88,11 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
     ['a negative amount', { budgetDkk: -5 }, 400, 'validation', /negativt/],
     ['an unknown forum', { forumTeamId: '00000000-0000-4000-8000-000000000000' }, 422, 'validation', /findes ikke/],
   ])('a new period with %s is refused in Danish, and nothing changes', async (_what, changes, status, type, message) => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const body = { forumTeamId, periodStart: '2028-01-01', periodEnd: '2028-12-31', budgetDkk: 700_000, ...changes };
     const problem = expectProblem(await ole.post('/api/visitation-forum/budgets', body), status, type);
     expect(JSON.stringify(problem)).toMatch(message);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it('raising the current period’s budget: a new version with who and why, and the forum’s figures follow', async () => {
@@ -126,12 +113,12 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
     const martin = (await lene.get('/api/visitation-forum/requests')).json().items.find((q: any) => q.status === 'pending' && q.costDkk === 135_000);
     const approved = await lene.post(`/api/visitation-forum/requests/${martin.id}/decision`, { decision: 'approved', reasoning: 'Et stabilt ophold er afgørende for behandlingen.' });
     expect(approved.statusCode, approved.body).toBe(200);
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const refused = expectProblem(await ole.patch(`/api/visitation-forum/budgets/${current.id}`, { version: 2, budgetDkk: 100_000, reason: 'Besparelse' }), 409, 'below-granted');
     expect(refused.detail).toBe(
       'Budgettet kan ikke sættes til 100.000 kr.: forummet har allerede godkendt 135.000 kr. i perioden 1. januar 2026 – 31. december 2026. Budgettet skal være mindst 135.000 kr.',
     );
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
 
     // Below what is approved and pending together is allowed: the forum may still reject the pending request.
     const lowered = await ole.patch(`/api/visitation-forum/budgets/${current.id}`, { version: 2, budgetDkk: 150_000, reason: 'Besparelse i december' });
@@ -160,9 +147,9 @@ describe('acceptance: the forum budget as the municipality’s data', () => {
     h.clock.advance(60 * 86_400_000);
     // sessions do not last that long: log in again
     ole = await loginEmployee(h.app, 'ole', code);
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expect(expectProblem(await ole.patch(`/api/visitation-forum/budgets/${current.id}`, { version: current.version, budgetDkk: 200_000, reason: 'For sent' }), 409, 'period-ended').detail).toMatch(/er slut, og dens budget er historik/);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
     expect((await periods()).items.find((b: any) => b.id === current.id).status).toBe('ended');
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCitizen, freshMunicipality, loginCitizen, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
-import { snapshot } from './support/snapshot';
+import { tenantDataWithoutAudit } from './support/snapshot';
+import { expectProblem } from './support/problems';
 
 /**
  * Organisation data the municipality edits itself (issue 4; SPEC C6, C9, C12)
@@ -12,20 +13,6 @@ import { snapshot } from './support/snapshot';
 
 const LOTTE = '120591-1002';
 const DAY = 86_400_000;
-
-function expectProblem(res: { statusCode: number; headers: Record<string, any>; json: () => any; body: string }, status: number, type?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  if (type) expect(res.json().type).toBe(`https://helhed.dk/problems/${type}`);
-  return res.json();
-}
-
-/** Every tenant table but the audit trail (refused attempts are audited, by design). */
-async function data(municipalityId: string) {
-  const { tables } = await snapshot(municipalityId);
-  const { audit_log: _log, audit_chain_head: _head, ...rest } = tables;
-  return rest;
-}
 
 describe('acceptance: authority limits as the municipality’s data', () => {
   let h: Harness;
@@ -78,13 +65,13 @@ describe('acceptance: authority limits as the municipality’s data', () => {
   });
 
   it('a caseworker (or a leader) can neither read nor change them: 403, and nothing changes', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(await mette.get('/api/authority-limits'), 403, 'forbidden');
     expectProblem(await mette.post(`/api/authority-limits/${caseworkerLimit.id}/change`, { maxAmountDkk: 1_000_000, effectiveFrom: '2026-11-23' }), 403, 'forbidden');
     expectProblem(await henrik.post(`/api/authority-limits/${caseworkerLimit.id}/end`, { effectiveFrom: '2026-11-23' }), 403, 'forbidden');
     expectProblem(await mette.post('/api/authority-limits', { role: 'coordinating_caseworker', unitId: caseworkerLimit.unitId, category: 'bolig', maxAmountDkk: 1, validFrom: '2026-11-23' }), 403, 'forbidden');
     expectProblem(await mette.put('/api/conflict-rules', { version: 0, rules: null }), 403, 'forbidden');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it.each([
@@ -97,10 +84,10 @@ describe('acceptance: authority limits as the municipality’s data', () => {
     ['the same amount', 'change', { maxAmountDkk: 50_000, effectiveFrom: '2026-11-24' }, 422, 'unchanged'],
     ['ending backwards', 'end', { effectiveFrom: '2026-11-01' }, 422, 'backdated'],
   ])('bad input (%s) is refused with a Danish problem, and nothing changes', async (_what, verb, body, status, type) => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const problem = expectProblem(await ole.post(`/api/authority-limits/${caseworkerLimit.id}/${verb}`, body), status, type);
     expect(problem.detail).toMatch(/[æøå]|Ugyldige|oplysninger|dato|Beløb/i);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it.each([
@@ -109,10 +96,10 @@ describe('acceptance: authority limits as the municipality’s data', () => {
     ['a second limit for the same role, unit and category', { category: '*' }, 409, /har allerede en grænse/],
     ['from yesterday', { category: 'bolig', validFrom: '2026-11-22' }, 422, /bagud/],
   ])('a new limit with %s is refused, and nothing changes', async (_what, changes, status, message) => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const body = { role: 'coordinating_caseworker', unitId: caseworkerLimit.unitId, maxAmountDkk: 10_000, validFrom: '2026-11-23', ...changes };
     expect(expectProblem(await ole.post('/api/authority-limits', body), status).detail).toMatch(message);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it('a change from tomorrow: today visitation still judges by 50 000 (forum), tomorrow by 75 000 (granted); the history keeps both', async () => {
@@ -199,10 +186,10 @@ describe('acceptance: the municipality’s calendar conflict rules', () => {
     ['within an area slower than between areas', (r: any) => ({ ...r, travel: { ...r.travel, sameAreaMinutes: 50 } }), 422],
     ['two rules with one name', (r: any) => ({ ...r, sameDay: [r.sameDay[0], { ...r.sameDay[1], label: r.sameDay[0].label }] }), 422],
   ])('bad rules (%s) are refused, and nothing changes', async (_what, edit, status) => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const { standardRules } = (await ole.get('/api/conflict-rules')).json();
     expectProblem(await ole.put('/api/conflict-rules', { version: 0, rules: edit(standardRules) }), status);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it('the municipality allows two conversations a day and asks for 15 minutes between appointments: every calendar read follows, the citizen’s too', async () => {
@@ -227,9 +214,9 @@ describe('acceptance: the municipality’s calendar conflict rules', () => {
     const rules = { ...current.rules, sameDay: [{ ...current.rules.sameDay[0], maxPerDay: 3 }, current.rules.sameDay[1]] };
     expect((await ole.put('/api/conflict-rules', { version: 1, rules })).statusCode).toBe(200);
     expect(await sameDayConflicts(lotteClient, '/api/me/calendar')).toEqual({ rulesId: 'kommune-v2', ids: ['three-appointments-a-day'] });
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(await ole.put('/api/conflict-rules', { version: 1, rules: null }), 409, 'stale-version');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it('back to the standard rules: a new version, the earlier ones kept', async () => {

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from './support/database';
 import { findCitizen, freshMunicipality, loginEmployee, startHarness, TestClock, type Client, type Harness } from './support/harness';
-import { snapshot } from './support/snapshot';
+import { tenantDataWithoutAudit } from './support/snapshot';
+import { expectProblem } from './support/problems';
 
 /**
  * Visitation across the seven laws (SPEC C4, C6, C13; issue 4 items 3 and 5)
@@ -34,20 +35,6 @@ async function budget(client: Client): Promise<any> {
   const res = await client.get('/api/visitation-forum/budgets');
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items[0];
-}
-
-/** Every tenant table but the audit trail (denials and refused attempts are audited, by design). */
-async function data(municipalityId: string) {
-  const { tables } = await snapshot(municipalityId);
-  const { audit_log: _log, audit_chain_head: _head, ...rest } = tables;
-  return rest;
-}
-
-function expectProblem(res: { statusCode: number; headers: Record<string, any>; json: () => any; body: string }, status: number, type?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  if (type) expect(res.json().type).toBe(`https://helhed.dk/problems/${type}`);
-  return res.json();
 }
 
 describe('acceptance: intervention catalogue', () => {
@@ -115,7 +102,7 @@ describe('acceptance: intervention catalogue', () => {
   });
 
   it('bad input: 400/422 problem+json and nothing changed', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const unitId = (await catalogue(ole)).sel_85.ownerUnitId;
     const base = { kind: 'x_item', title: 'X', sector: 'adult_social', category: 'c1', legalBases: [{ law: 'L', section: '§ 1', ruleSets: ['plan-2018'] }], ownerUnitId: unitId, costModel: 'per_hour', unitPriceDkk: 1, appealable: true, complaintRoute: 'ankestyrelsen', isBenefit: false, requiresRehabilitation: false, flexibleHours: false };
     expectProblem(await ole.post('/api/catalogue', { ...base, unitPriceDkk: -5 }), 400, 'validation');
@@ -126,7 +113,7 @@ describe('acceptance: intervention catalogue', () => {
     expectProblem(await ole.post('/api/catalogue', { ...base, appealable: false, complaintRoute: 'none' }), 422, 'validation');
     expectProblem(await ole.post('/api/catalogue', { ...base, flexibleHours: true, costModel: 'per_week' }), 422, 'validation');
     expectProblem(await ole.post('/api/catalogue', { ...base, ownerUnitId: crypto.randomUUID() }), 422, 'validation');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 });
 
@@ -193,10 +180,10 @@ describe('acceptance: visitation within the authority limit and before the forum
   let forumRequestId: string;
   it('beyond the limit the request goes to the forum with the caseworker\'s reasoning; without one it is refused and nothing changes', async () => {
     const body = { catalogueItemId: items.sel_107.id, plannedStart: '2026-12-01', endDate: '2027-02-28', quantity: 3 };
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const refused = expectProblem(await mette.post(`/api/cases/${lotte.openCaseId}/visitations`, body), 422, 'validation');
     expect(refused.detail).toMatch(/bevillingskompetence/);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
 
     const res = await mette.post(`/api/cases/${lotte.openCaseId}/visitations`, { ...body, reasoning: 'Lotte mister sin bolig 1. december; midlertidigt botilbud mens gælden ordnes.' });
     expect(res.statusCode, res.body).toBe(201);
@@ -247,18 +234,18 @@ describe('acceptance: visitation within the authority limit and before the forum
     expect(await budget(lene)).toMatchObject({ grantedDkk: 135_000, committedDkk: atStart.committedDkk, remainingDkk: 465_000 });
 
     const tooMuch = await ask(12); // 540 000 kr. > 465 000 kr. left
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const refused = expectProblem(await lene.post(`/api/visitation-forum/requests/${tooMuch.forumRequestId}/decision`, { decision: 'approved', reasoning: 'Vi vil gerne bevilge hele året.' }), 409, 'budget-exceeded');
     expect(refused.detail).toMatch(/465\.000 kr/);
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
     // While it is before the forum its members see it; once decided, the relation ends (next test).
     expect((await henrik.post(`/api/visitation-forum/requests/${tooMuch.forumRequestId}/decision`, { decision: 'rejected', reasoning: 'Ud over budgettet; søg igen for et kortere forløb.' })).statusCode).toBe(200);
   });
 
   it('access: a specialist cannot grant; a forum member cannot read an unrelated citizen, nor the case itself', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(await kim.post(`/api/cases/${mads.openCaseId}/visitations`, { catalogueItemId: items.sel_101.id, plannedStart: '2026-12-01', quantity: 4 }), 403, 'forbidden');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
     expectProblem(await lene.get(`/api/citizens/${mads.id}`), 403, 'forbidden');
     expectProblem(await lene.get(`/api/cases/${mads.openCaseId}/interventions`), 403, 'forbidden');
     expectProblem(await lene.get(`/api/cases/${lotte.openCaseId}/interventions`), 403, 'forbidden');
@@ -270,7 +257,7 @@ describe('acceptance: visitation within the authority limit and before the forum
   });
 
   it('the young man: mentor and § 85 granted as ONE intervention with one decision element and one primary person', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(
       await jonas.post(`/api/cases/${mads.openCaseId}/visitations`, { catalogueItemId: items.kombineret_stoetteperson.id, plannedStart: '2026-12-01', quantity: 104, executingEmployeeId: kim.me.id, executingName: 'Også en anden' }),
       422,
@@ -278,7 +265,7 @@ describe('acceptance: visitation within the authority limit and before the forum
     );
     // Mentor alone does not exist as its own provision under the main law.
     expectProblem(await jonas.post(`/api/cases/${mads.openCaseId}/visitations`, { catalogueItemId: items.mentor.id, plannedStart: '2026-12-01', quantity: 10 }), 422, 'not-under-rule-set');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
 
     const count = (await interventionsOf(jonas, mads.openCaseId!)).length;
     const res = await jonas.post(`/api/cases/${mads.openCaseId}/visitations`, {
@@ -311,15 +298,15 @@ describe('acceptance: visitation within the authority limit and before the forum
     const used = await kim.post(`${url}/hours`, { usedOn: '2026-12-09', hours: 4.5, note: 'Ekstra timer: flytning' });
     expect(used.statusCode, used.body).toBe(200);
     expect(used.json().hoursPool).toEqual({ totalHours: 100, usedHours: 7.5, remainingHours: 92.5, periodStart: '2026-12-01', periodEnd: '2027-05-31' });
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     expectProblem(await kim.post(`${url}/hours`, { usedOn: '2027-06-01', hours: 2 }), 422, 'pool-usage');
     expectProblem(await kim.post(`${url}/hours`, { usedOn: '2027-01-05', hours: 25 }), 400, 'validation'); // more than a day
     expectProblem(await kim.post(`${url}/hours`, { usedOn: '2027-01-05', hours: 'fire' }), 400, 'validation');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 
   it('bad input to visitation: 400 problem+json and nothing changed', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const url = `/api/cases/${lotte.openCaseId}/visitations`;
     expectProblem(await mette.post(url, { catalogueItemId: items.sel_101.id, plannedStart: '2026-12-01', quantity: 'mange' }), 400, 'validation');
     expectProblem(await mette.post(url, { catalogueItemId: items.sel_101.id, plannedStart: '2026-02-30', quantity: 2 }), 400, 'validation');
@@ -327,7 +314,7 @@ describe('acceptance: visitation within the authority limit and before the forum
     expectProblem(await mette.post(url, { catalogueItemId: items.sel_101.id, plannedStart: '2026-12-01', quantity: 2, status: 'running' }), 400, 'validation');
     expectProblem(await mette.post(url, { catalogueItemId: crypto.randomUUID(), plannedStart: '2026-12-01', quantity: 2 }), 422, 'validation');
     expectProblem(await mette.post(url, { catalogueItemId: items.sel_101.id, plannedStart: '2026-12-01', endDate: '2026-11-01', quantity: 2 }), 422, 'validation');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 });
 
@@ -410,10 +397,10 @@ describe('acceptance: rehabilitation prerequisite and the fleksjob pause (Jakob)
   let fleksjobId: string;
   it('fleksjob without the rehabilitation team\'s recommendation is refused with a Danish reason; granted once it is recorded', async () => {
     const body = { catalogueItemId: items.fleksjob.id, plannedStart: '2026-12-01', quantity: 4 };
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const refused = expectProblem(await jonas.post(`/api/cases/${caseId}/visitations`, body), 422, 'rehabilitation-team-required');
     expect(refused.detail).toBe('Før der træffes afgørelse om "Fleksjob (fleksløntilskud)", skal rehabiliteringsteamets indstilling være registreret på sagen.');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
 
     // A recommendation about something else does not count.
     await jonas.post(`/api/cases/${caseId}/rehabilitation`, { kind: 'rehabilitation_team', concerns: 'ressourceforloeb', meetingOn: '2026-11-19', recommendation: 'Teamet indstiller til ressourceforløb i 2 år.' });
@@ -449,11 +436,11 @@ describe('acceptance: rehabilitation prerequisite and the fleksjob pause (Jakob)
       returnDeadline: '2034-02-28',
       reason: 'Nyt forsøg med ordinært job hos samme arbejdsgiver.',
     });
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const refused = expectProblem(await jonas.post(`${url}/resume`, { resumedOn: '2034-03-01' }), 409, 'return-window-passed');
     expect(refused.detail).toMatch(/udløb 2034-02-28.*ny vurdering/);
     expectProblem(await jonas.post(`${url}/resume`, { resumedOn: '2032-01-01' }), 422, 'validation');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
     expect((await jonas.post(`${url}/resume`, { resumedOn: '2034-02-28' })).json().visitationStatus).toBe('running');
   });
 
@@ -557,12 +544,12 @@ describe('acceptance: outreach quick registration (C13)', () => {
   });
 
   it('bad input: without CPR the birth year and sex are needed; a bad CPR is refused; nothing changed', async () => {
-    const before = await data(municipalityId);
+    const before = await tenantDataWithoutAudit(municipalityId);
     const missing = expectProblem(await louise.post('/api/outreach/registrations', { name: 'Kvinde', site: 'Gaden', needs: ['housing'] }), 422, 'validation');
     expect(missing.errors.map((e: any) => e.path).sort()).toEqual(['body.approximateBirthYear', 'body.sex']);
     expectProblem(await louise.post('/api/outreach/registrations', { cpr: '321399-1234', name: 'X', site: 'Gaden', needs: ['housing'] }), 422, 'invalid-cpr');
     expectProblem(await louise.post('/api/outreach/registrations', { name: 'X', approximateBirthYear: 1980, sex: 'female', site: 'Gaden', needs: [] }), 400, 'validation');
     expectProblem(await louise.post('/api/outreach/registrations', { name: 'X', approximateBirthYear: 2099, sex: 'female', site: 'Gaden', needs: ['housing'] }), 422, 'validation');
-    expect(await data(municipalityId)).toEqual(before);
+    expect(await tenantDataWithoutAudit(municipalityId)).toEqual(before);
   });
 });

@@ -41,3 +41,10 @@ export async function tenantTableNames(): Promise<readonly string[]> {
   ).rows.map((r) => r.table_name);
   return tenantTables;
 }
+
+/** Every tenant table but the audit trail: refused attempts are audited by design, and nothing else may change. */
+export async function tenantDataWithoutAudit(municipalityId: string) {
+  const { tables } = await snapshot(municipalityId);
+  const { audit_log: _log, audit_chain_head: _head, ...rest } = tables;
+  return rest;
+}

@@ -9,9 +9,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useSubmission } from '../useSubmission';
 import { cataloguePath, requestVisitation, type CatalogueItem, type CatalogueList } from '../clients/visitation';
 import { formatDkk, todayInDenmark } from '../format';
-import { sectorLabel } from '../labels';
 import { useResource } from '../useResource';
 import { Field, problemAt } from './Field';
+import { SectorOptionGroups } from './SectorOptionGroups';
 import { ErrorAlert, Loading } from './Status';
 
 const QUANTITY_LABEL: Record<CatalogueItem['costModel'], string> = {
@@ -84,15 +84,7 @@ export function VisitationForm({ caseId, ruleSetId, onDone }: { caseId: string; 
                 {(a) => (
                   <select {...a} value={itemId} onChange={(e) => setItemId(e.target.value)}>
                     <option value="">Vælg en indsats</option>
-                    {bySector(items).map(([sector, list]) => (
-                      <optgroup key={sector} label={sectorLabel(sector)}>
-                        {list.map((i) => (
-                          <option key={i.id} value={i.id}>
-                            {i.title}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ))}
+                    <SectorOptionGroups groups={bySector(items)} />
                   </select>
                 )}
               </Field>
@@ -135,10 +127,10 @@ export function VisitationForm({ caseId, ruleSetId, onDone }: { caseId: string; 
   );
 }
 
-function bySector(items: CatalogueItem[]): [string, CatalogueItem[]][] {
+function bySector(items: CatalogueItem[]): { sector: string; items: CatalogueItem[] }[] {
   const groups = new Map<string, CatalogueItem[]>();
   for (const i of items) groups.set(i.sector, [...(groups.get(i.sector) ?? []), i]);
-  return [...groups];
+  return [...groups].map(([sector, list]) => ({ sector, items: list }));
 }
 
 /** What the caseworker needs to know about the item before granting it. */

@@ -11,9 +11,9 @@ import { useSubmission } from '../../useSubmission';
 import { createCalendarEntry, type CalendarOccurrence } from '../../clients/calendar';
 import type { CaseOverview } from '../../clients/overview';
 import { formatDate, todayInDenmark } from '../../format';
-import { sectorLabel } from '../../labels';
 import { Field, problemAt } from '../Field';
 import { RadioGroup } from '../RadioGroup';
+import { SectorOptionGroups } from '../SectorOptionGroups';
 import { ErrorAlert } from '../Status';
 import { carrierOf, emptyDraft, EntryFields, periodOrError, placeOf, wall, type EntryDraft } from './EntryFields';
 import { FormButtons } from '../FormButtons';
@@ -92,15 +92,7 @@ export function NewEntryForm({ caseId, overview, onDone, onCancel }: Props) {
               {(a) => (
                 <select {...a} value={interventionId} onChange={(e) => setInterventionId(e.target.value)}>
                   <option value="">Ingen bestemt indsats</option>
-                  {interventions.map((s) => (
-                    <optgroup key={s.sector} label={sectorLabel(s.sector)}>
-                      {s.items.map((i) => (
-                        <option key={i.id} value={i.id}>
-                          {i.title}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
+                  <SectorOptionGroups groups={interventions} />
                 </select>
               )}
             </Field>

@@ -188,7 +188,7 @@ describe('acceptance: visitation within the authority limit and before the forum
     const res = await mette.post(`/api/cases/${lotte.openCaseId}/visitations`, { ...body, reasoning: 'Lotte mister sin bolig 1. december; midlertidigt botilbud mens gælden ordnes.' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ outcome: 'forum', costDkk: 135_000, authorityMaxDkk: 50_000 });
-    expect(res.json().detail).toMatch(/visitationsforummet/);
+    expect(res.json().detail).toBe('Forelagt visitationsforummet: 135.000 kr. ligger over din bevillingskompetence på 50.000 kr.');
     forumRequestId = res.json().forumRequestId;
     const requested = (await interventionsOf(mette, lotte.openCaseId!)).find((i) => i.id === res.json().interventionId);
     expect(requested).toMatchObject({ visitationStatus: 'requested', forumRequestId, status: 'planned' });

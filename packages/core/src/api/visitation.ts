@@ -8,7 +8,6 @@ import { DkkAmount, Instant, LocalDateSchema, LongText, Name, ShortText, Uuid, V
 export { InterventionVisitationFields } from './visitation-fields';
 
 const Code = z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'små bogstaver, tal og _');
-const Dkk = z.number().nonnegative().max(100_000_000).multipleOf(0.01);
 const Reason = z.string().trim().min(10).max(4000);
 
 export const LegalBasisInput = z.strictObject({
@@ -27,7 +26,7 @@ const CatalogueItemFields = {
   legalBases: z.array(LegalBasisInput).min(1).max(10),
   ownerUnitId: Uuid,
   costModel: z.enum(COST_MODELS),
-  unitPriceDkk: Dkk,
+  unitPriceDkk: DkkAmount,
   appealable: z.boolean(),
   complaintRoute: z.enum(COMPLAINT_ROUTES),
   /** why a complaint route is 'none' (required then) */

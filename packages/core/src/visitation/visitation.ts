@@ -179,8 +179,9 @@ export function fitsBudget(use: BudgetUse, costDkk: number): boolean {
   return costDkk <= use.remainingDkk;
 }
 
+const kroner = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 /** Kroner as a Danish message writes them: '600.000 kr.', '1.250,5 kr.'. */
-export const danishKroner = (x: number): string => `${x.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
+export const danishKroner = (x: number): string => `${kroner.format(x)} kr.`;
 
 export type BudgetPeriodStatus = 'current' | 'planned' | 'ended';
 

@@ -2,6 +2,7 @@ import {
   authorityFor,
   checkPoolUsage,
   computeCost,
+  danishKroner,
   endedForNewCases,
   EXECUTION_STATUS,
   formatLegalBasis,
@@ -170,8 +171,9 @@ export async function requestVisitation(a: Access, caseId: string, body: z.infer
       authorityMaxDkk: max,
       detail:
         route === 'grant'
-          ? `Bevilget inden for din bevillingskompetence (${costDkk.toLocaleString('da-DK')} kr.).`
-          : `Forelagt visitationsforummet: ${costDkk.toLocaleString('da-DK')} kr. ligger over din bevillingskompetence${max === null ? '' : ` på ${max.toLocaleString('da-DK')} kr.`}.`,
+          ? `Bevilget inden for din bevillingskompetence (${danishKroner(costDkk)}).`
+          : // "kr." ends the sentence itself: no second full stop after an amount
+            `Forelagt visitationsforummet: ${danishKroner(costDkk)} ligger over din bevillingskompetence${max === null ? '.' : ` på ${danishKroner(max)}`}`,
     };
   });
 }

@@ -46,6 +46,9 @@ export function instantOfDate(localDate: string): string {
 
 const dkk = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 
+/** An amount as a Danish form shows it to be edited: '600.000', '1.250,5'. */
+export const formatDkkNumber = (amount: number): string => dkk.format(amount);
+
 /** An amount in Danish kroner: '4.800 kr.'. */
 export function formatDkk(amount: number): string {
   return `${dkk.format(amount)} kr.`;

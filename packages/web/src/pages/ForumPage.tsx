@@ -7,8 +7,8 @@ import { Section, TableScroll } from '../components/Section';
 import { Empty, ErrorAlert, Loading } from '../components/Status';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
+import { formatDkk } from '../format';
 
-const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
 const STATUS = { pending: 'Afventer', approved: 'Godkendt', rejected: 'Afvist' } as const;
 const BADGE = { pending: 'badge badge-warn', approved: 'badge badge-ok', rejected: 'badge' } as const;
 
@@ -48,10 +48,10 @@ export function ForumPage() {
                     <td>
                       <DateText date={b.periodStart} /> – <DateText date={b.periodEnd} />
                     </td>
-                    <td>{kr(b.budgetDkk)}</td>
-                    <td>{kr(b.grantedDkk)}</td>
-                    <td>{kr(b.committedDkk)}</td>
-                    <td>{kr(b.remainingDkk)}</td>
+                    <td>{formatDkk(b.budgetDkk)}</td>
+                    <td>{formatDkk(b.grantedDkk)}</td>
+                    <td>{formatDkk(b.committedDkk)}</td>
+                    <td>{formatDkk(b.remainingDkk)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -72,7 +72,7 @@ export function ForumPage() {
               </p>
               <p className="item-meta">
                 <span>{q.category}</span>
-                <span>{kr(q.costDkk)}</span>
+                <span>{formatDkk(q.costDkk)}</span>
                 <span>Fra {q.requestedByUnit}</span>
                 <span>
                   Indstillet <InstantText at={q.requestedAt} />
@@ -137,12 +137,12 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
             <strong>{q.citizenName}</strong>, {q.citizenAge} år · {q.title} ({q.legalBasis}) · indstillet af {q.requestedByName}
           </p>
           <p>Begrundelse: {q.caseworkerReasoning}</p>
-          {q.authorityMaxDkk !== null && <p>Sagsbehandlerens bevillingsgrænse: {kr(q.authorityMaxDkk)}</p>}
+          {q.authorityMaxDkk !== null && <p>Sagsbehandlerens bevillingsgrænse: {formatDkk(q.authorityMaxDkk)}</p>}
           {q.otherInterventions.length > 0 && <p>Andre indsatser: {q.otherInterventions.map((o) => o.title).join(', ')}</p>}
           {q.status === 'pending' && q.budget && (
             <p>
-              Forummets budget har {kr(q.budget.remainingDkk)} tilbage i perioden ({kr(q.budget.uncommittedDkk)} når de ventende indstillinger er regnet med). Indstillingen koster{' '}
-              {kr(q.costDkk)}
+              Forummets budget har {formatDkk(q.budget.remainingDkk)} tilbage i perioden ({formatDkk(q.budget.uncommittedDkk)} når de ventende indstillinger er regnet med). Indstillingen koster{' '}
+              {formatDkk(q.costDkk)}
               {q.plannedStart && (
                 <>
                   {' '}
@@ -154,9 +154,9 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
           {decided && (
             <div className="alert alert-success" role="status">
               <p>
-                {decided.status === 'approved' ? 'Godkendt' : 'Afvist'}: {decided.title} ({kr(decided.costDkk)}).
+                {decided.status === 'approved' ? 'Godkendt' : 'Afvist'}: {decided.title} ({formatDkk(decided.costDkk)}).
                 {decided.budget &&
-                  ` Budgettet: ${kr(decided.budget.grantedDkk)} bevilget, ${kr(decided.budget.committedDkk)} disponeret i ventende indstillinger, ${kr(decided.budget.remainingDkk)} tilbage.`}
+                  ` Budgettet: ${formatDkk(decided.budget.grantedDkk)} bevilget, ${formatDkk(decided.budget.committedDkk)} disponeret i ventende indstillinger, ${formatDkk(decided.budget.remainingDkk)} tilbage.`}
               </p>
             </div>
           )}

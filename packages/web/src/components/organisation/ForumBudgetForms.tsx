@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { changeBudget, createBudget, type BudgetPeriod, type BudgetPeriodList } from '../../clients/organisation';
-import { formatDate, formatDkk } from '../../format';
+import { formatDate, formatDkk, formatDkkNumber } from '../../format';
 import { useSubmission } from '../../useSubmission';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
-import { editableDkk, parseDkk } from './amount';
+import { parseDkk } from './amount';
 import { FormButtons } from '../FormButtons';
 
 export const periodText = (p: { periodStart: string; periodEnd: string }) => `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}`;
@@ -34,7 +34,7 @@ type ChangeProps = { period: BudgetPeriod; onDone: (notice: string) => void; onR
 
 /** A new amount for the whole period; the version read goes along, so another's change in between is refused, not overwritten. */
 export function ChangeBudgetForm({ period, onDone, onRefused, onCancel }: ChangeProps) {
-  const [amount, setAmount] = useState(editableDkk(period.budgetDkk));
+  const [amount, setAmount] = useState(formatDkkNumber(period.budgetDkk));
   const [reason, setReason] = useState('');
   const { error, busy, run, refuse } = useSubmission('Budgettet blev ikke ændret. Prøv igen.');
   async function submit(event: FormEvent) {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { useSubmission } from '../../useSubmission';
 import { changeAuthorityLimit, endAuthorityLimit, type AuthorityLimit } from '../../clients/organisation';
-import { formatDate, todayInDenmark } from '../../format';
+import { formatDate, formatDkkNumber, todayInDenmark } from '../../format';
 import { Field, problemAt } from '../Field';
 import { ErrorAlert } from '../Status';
 import { categoryLabel, parseDkk } from './amount';
@@ -37,7 +37,7 @@ export function amountOrError(amount: string, unlimited: boolean): number | null
 }
 
 export function ChangeLimitForm({ limit, onDone, onCancel }: Props) {
-  const [amount, setAmount] = useState(limit.maxAmountDkk === null ? '' : String(limit.maxAmountDkk));
+  const [amount, setAmount] = useState(limit.maxAmountDkk === null ? '' : formatDkkNumber(limit.maxAmountDkk));
   const [unlimited, setUnlimited] = useState(limit.maxAmountDkk === null);
   const [from, setFrom] = useState(todayInDenmark() < limit.validFrom ? limit.validFrom : todayInDenmark());
   const [reason, setReason] = useState('');

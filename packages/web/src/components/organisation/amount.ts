@@ -5,9 +5,6 @@ export function parseDkk(text: string): number | null {
   return Number(plain);
 }
 
-/** An amount as a form shows it to be edited: '600.000', '1.250,5' (parseDkk reads it back). */
-export const editableDkk = (amount: number) => amount.toLocaleString('da-DK', { maximumFractionDigits: 2 });
-
 /** Catalogue categories as a person reads them; a category the municipality added later shows as it is written. */
 const CATEGORY_LABELS: Record<string, string> = {
   '*': 'Alle kategorier',

@@ -10,10 +10,10 @@
  * limit covers a category no other file grants from, and Lotte's new
  * appointment only adds a conflict to those the demo gives her.
  */
-import { copenhagenInstant, copenhagenWallClock } from '@helhed/core';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays, copenhagenInstant, copenhagenWallClock, danishDate, todayInCopenhagen } from '@helhed/core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible, launch, loginAs, newPage, pageProblems, screenshot, screenshotOf, settled, VIEWPORTS } from './browser';
+import { api, checkAndPhotograph, expectAccessible, launch, loginAs, newPage, pageProblems, screenshot, settled } from './browser';
 
 const CITIZEN = 'Karen Vestergaard Holm';
 const CPR = '140292-2346';
@@ -22,28 +22,9 @@ let browser: Browser;
 let caseId: string;
 let tuesday: string;
 
-const copenhagenDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(d);
-const plusDays = (date: string, n: number) => copenhagenDay(new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000));
-const danishDate = (date: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 const at = (date: string, time: string) => copenhagenInstant(date, time).toISOString();
 
-/** axe at every width, and a photograph at each (caseworker pages: desktop and tablet). */
-async function checkAndPhotograph(page: Page, name: string, what: string, part?: Locator) {
-  for (const v of ['desktop', 'tablet'] as const) {
-    await page.setViewportSize(VIEWPORTS[v]);
-    await settled(page);
-    await expectAccessible(page, `${what} at ${VIEWPORTS[v].width} px`);
-    await screenshot(page, `${name}-${VIEWPORTS[v].width}`);
-    if (part) await screenshotOf(part, `${name}-part-${VIEWPORTS[v].width}`);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
 
-async function api(page: Page, method: 'get' | 'post', path: string, data?: unknown, status = method === 'post' ? 201 : 200) {
-  const res = await page.request[method](path, data === undefined ? undefined : { data });
-  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBe(status);
-  return res.json();
-}
 
 /** Mette's own citizen: met at an outreach site, consent on paper, a weekly mentor conversation on Tuesdays and the psychologist one Tuesday. */
 async function setUpTheCase(): Promise<void> {
@@ -52,10 +33,10 @@ async function setUpTheCase(): Promise<void> {
   const reg = await api(page, 'post', '/api/outreach/registrations', { cpr: CPR, name: CITIZEN, site: 'Familiehuset', needs: ['housing'] });
   caseId = reg.caseId;
   await api(page, 'post', `/api/citizens/${reg.citizenId}/consents`, { scope: 'holistic_effort', action: 'given', form: 'paper_scanned', documentRef: 'Scannet samtykke' });
-  const today = copenhagenDay(new Date());
+  const today = todayInCopenhagen(new Date());
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  tuesday = plusDays(today, ((2 - weekday + 7) % 7) || 7);
-  await api(page, 'post', `/api/cases/${caseId}/calendar`, { title: 'Mentorsamtale', kind: 'mentor', start: at(tuesday, '10:00'), end: at(tuesday, '11:00'), recurrence: { frequency: 'weekly', until: plusDays(tuesday, 28) } });
+  tuesday = addDays(today, ((2 - weekday + 7) % 7) || 7);
+  await api(page, 'post', `/api/cases/${caseId}/calendar`, { title: 'Mentorsamtale', kind: 'mentor', start: at(tuesday, '10:00'), end: at(tuesday, '11:00'), recurrence: { frequency: 'weekly', until: addDays(tuesday, 28) } });
   await api(page, 'post', `/api/cases/${caseId}/calendar`, { title: 'Samtale hos psykolog', kind: 'psychologist', start: at(tuesday, '13:00'), end: at(tuesday, '14:00') });
   await context.close();
 }
@@ -119,10 +100,10 @@ describe('organisation data the municipality edits itself', () => {
     // ole ends the limit from tomorrow: today it still applies
     await limits.getByRole('button', { name: `Afslut grænsen for Koordinerende sagsbehandler, ${unitName}, Børn og familie` }).click();
     const end = limits.locator('form').filter({ has: page.getByRole('heading', { name: /^Afslut grænsen/ }) });
-    await end.getByLabel('Gælder ikke længere fra').fill(plusDays(copenhagenDay(new Date()), 1));
+    await end.getByLabel('Gælder ikke længere fra').fill(addDays(todayInCopenhagen(new Date()), 1));
     await end.getByRole('button', { name: 'Afslut grænsen' }).click();
     await limits.getByRole('status').filter({ hasText: /gælder til og med/ }).waitFor();
-    await expect.poll(() => familyRow.textContent()).toContain(`– ${danishDate(copenhagenDay(new Date()))}`);
+    await expect.poll(() => familyRow.textContent()).toContain(`– ${danishDate(todayInCopenhagen(new Date()))}`);
     await checkAndPhotograph(page, 'admin-limit-ended', 'the Organisation page after the limit was ended', limits);
     expect(pageProblems(page)).toEqual([]);
     await admin.context.close();
@@ -159,7 +140,7 @@ describe('changing appointments on the case calendar', () => {
     await calendar.getByRole('button', { name: new RegExp(`^Ret Mentorsamtale ${danishDate(tuesday)}`) }).click();
     const editor = calendar.getByRole('group', { name: `Ret »Mentorsamtale« ${danishDate(tuesday)}` });
     await editor.getByRole('radio', { name: 'Kun denne gang' }).check();
-    const wednesday = plusDays(tuesday, 1);
+    const wednesday = addDays(tuesday, 1);
     await editor.getByLabel('Dato').fill(wednesday);
     await checkAndPhotograph(page, 'admin-calendar-editor', 'the calendar with the editor open', calendar);
     await editor.getByRole('button', { name: 'Flyt denne gang' }).click();

@@ -121,3 +121,22 @@ export async function textSmallerThan(page: Page, minPx: number, selector = 'bod
     { minPx, selector },
   );
 }
+
+/** The API called as the logged-in page (its session cookie), with the status expected; the answer's JSON. */
+export async function api(page: Page, method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown, status = method === 'post' ? 201 : 200) {
+  const res = await page.request[method](path, data === undefined ? undefined : { data });
+  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBe(status);
+  return res.json();
+}
+
+/** axe at every width, and a photograph at each (caseworker pages: desktop and tablet, C13); `part` photographed alone too. */
+export async function checkAndPhotograph(page: Page, name: string, what: string, part?: Locator) {
+  for (const v of ['desktop', 'tablet'] as const) {
+    await page.setViewportSize(VIEWPORTS[v]);
+    await settled(page);
+    await expectAccessible(page, `${what} at ${VIEWPORTS[v].width} px`);
+    await screenshot(page, `${name}-${VIEWPORTS[v].width}`);
+    if (part) await screenshotOf(part, `${name}-part-${VIEWPORTS[v].width}`);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}

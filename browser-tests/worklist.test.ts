@@ -7,9 +7,10 @@
  * mette works on her own citizen, registered here at an outreach site; the
  * forum decides the two requests the demo seeds (no other test touches them).
  */
+import { addDays, danishKroner, todayInCopenhagen } from '@helhed/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible, launch, loginAs, newPage, pageProblems, screenMunicipality, screenshot, screenshotOf, settled, VIEWPORTS } from './browser';
+import { api, checkAndPhotograph, expectAccessible, launch, loginAs, newPage, pageProblems, screenMunicipality, screenshotOf, settled, VIEWPORTS } from './browser';
 
 const CITIZEN = 'Jens Worm Kjeldsen';
 const CPR = '030385-1123';
@@ -19,27 +20,10 @@ let caseId: string;
 let citizenId: string;
 let threadId: string;
 
-const copenhagenDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(d);
-const today = () => copenhagenDay(new Date());
-const plusDays = (n: number) => copenhagenDay(new Date(Date.now() + n * 86_400_000));
-const kr = (n: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(n)} kr.`;
+const today = () => todayInCopenhagen(new Date());
+const plusDays = (n: number) => addDays(today(), n);
 
-/** axe at every width, and a photograph at each (caseworker pages: desktop and tablet, C13). */
-async function checkAndPhotograph(page: Page, name: string, what: string) {
-  for (const v of ['desktop', 'tablet'] as const) {
-    await page.setViewportSize(VIEWPORTS[v]);
-    await settled(page);
-    await expectAccessible(page, `${what} at ${VIEWPORTS[v].width} px`);
-    await screenshot(page, `${name}-${VIEWPORTS[v].width}`);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
 
-async function api(page: Page, method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown, status = method === 'post' ? 201 : 200) {
-  const res = await page.request[method](path, data === undefined ? undefined : { data });
-  expect(res.status(), `${method.toUpperCase()} ${path}: ${await res.text()}`).toBe(status);
-  return res.json();
-}
 
 /** What mette's week holds for her own citizen, made the way the API is used: outreach, consent, visitation, plan, calendar, decision, new information, and the citizen's message. */
 async function setUpTheCase(): Promise<void> {
@@ -275,10 +259,10 @@ describe('the visitation forum', () => {
     await page.getByRole('heading', { level: 1, name: 'Visitationsforum' }).waitFor();
     await settled(page);
     const budget = page.getByRole('region', { name: 'Budget' });
-    await budget.getByRole('cell', { name: kr(before.grantedDkk), exact: true }).first().waitFor();
+    await budget.getByRole('cell', { name: danishKroner(before.grantedDkk), exact: true }).first().waitFor();
     const queue = page.getByRole('region', { name: 'Indstillinger til forummet' });
     // by title and amount: other stories may send requests of the same kind to the forum
-    const request = (title: string, amountDkk: number) => queue.locator('.item-list > li').filter({ hasText: title }).filter({ hasText: kr(amountDkk) });
+    const request = (title: string, amountDkk: number) => queue.locator('.item-list > li').filter({ hasText: title }).filter({ hasText: danishKroner(amountDkk) });
     const pending = (title: string, amountDkk: number) => request(title, amountDkk).filter({ hasText: 'Afventer' });
     await checkAndPhotograph(page, 'worklist-forum', 'the forum with pending requests');
 
@@ -296,8 +280,8 @@ describe('the visitation forum', () => {
     await page.getByRole('status').filter({ hasText: /^Godkendt: Midlertidigt botilbud med døgnstøtte \(135\.000 kr\.\)\./ }).waitFor();
     const approved = await budgetOf();
     expect(approved).toMatchObject({ grantedDkk: before.grantedDkk + 135_000, committedDkk: before.committedDkk - 135_000, remainingDkk: before.remainingDkk - 135_000 });
-    await budget.getByRole('cell', { name: kr(approved.grantedDkk), exact: true }).first().waitFor();
-    await budget.getByRole('cell', { name: kr(approved.remainingDkk), exact: true }).first().waitFor();
+    await budget.getByRole('cell', { name: danishKroner(approved.grantedDkk), exact: true }).first().waitFor();
+    await budget.getByRole('cell', { name: danishKroner(approved.remainingDkk), exact: true }).first().waitFor();
 
     // reject Kenneth's hour pool with a reason: nothing granted, the commitment released
     const pool = pending('Fleksibel støtte (timepulje)', 67_500);
@@ -308,7 +292,7 @@ describe('the visitation forum', () => {
     await page.getByRole('status').filter({ hasText: /^Afvist: Ekstra støttetimer/ }).waitFor();
     const rejected = await budgetOf();
     expect(rejected).toMatchObject({ grantedDkk: approved.grantedDkk, committedDkk: approved.committedDkk - 67_500, remainingDkk: approved.remainingDkk });
-    await budget.getByRole('cell', { name: kr(rejected.committedDkk), exact: true }).first().waitFor();
+    await budget.getByRole('cell', { name: danishKroner(rejected.committedDkk), exact: true }).first().waitFor();
     await request('Midlertidigt botilbud', 135_000).getByText('Godkendt', { exact: true }).waitFor();
     await request('Fleksibel støtte (timepulje)', 67_500).getByText('Afvist', { exact: true }).waitFor();
     await checkAndPhotograph(page, 'worklist-forum-decided', 'the forum after its decisions');
@@ -330,7 +314,7 @@ describe('the visitation forum', () => {
     await settled(page);
     const budget = page.getByRole('region', { name: 'Visitationsforummets budget' });
     const row = budget.getByRole('row').filter({ hasText: 'Løbende' });
-    await expect.poll(() => row.textContent()).toContain(kr(before.budgetDkk));
+    await expect.poll(() => row.textContent()).toContain(danishKroner(before.budgetDkk));
     const changeForm = budget.locator('form').filter({ has: page.getByRole('heading', { name: /^Ret budgettet/ }) });
 
     // raise it by 100.000 kr., typed the Danish way, with the reason
@@ -339,10 +323,10 @@ describe('the visitation forum', () => {
     await changeForm.getByLabel('Nyt budget for hele perioden (kr.)').fill(new Intl.NumberFormat('da-DK').format(raised));
     await changeForm.getByLabel('Begrundelse').fill('Tillægsbevilling fra byrådet');
     await changeForm.getByRole('button', { name: 'Gem det nye budget' }).click();
-    await budget.getByRole('status').filter({ hasText: `er nu ${kr(raised)}` }).waitFor();
-    await expect.poll(() => row.textContent()).toContain(kr(raised));
+    await budget.getByRole('status').filter({ hasText: `er nu ${danishKroner(raised)}` }).waitFor();
+    await expect.poll(() => row.textContent()).toContain(danishKroner(raised));
     // the history: the new amount, from what, by whom and why
-    await budget.getByRole('row').filter({ hasText: 'Tillægsbevilling fra byrådet' }).filter({ hasText: `hævet fra ${kr(before.budgetDkk)}` }).filter({ hasText: 'Ole Brandt' }).waitFor();
+    await budget.getByRole('row').filter({ hasText: 'Tillægsbevilling fra byrådet' }).filter({ hasText: `hævet fra ${danishKroner(before.budgetDkk)}` }).filter({ hasText: 'Ole Brandt' }).waitFor();
     await checkAndPhotograph(page, 'worklist-forum-budget-raised', 'the forum budget after it was raised');
 
     // the forum's own page shows the new budget and what is left
@@ -352,8 +336,8 @@ describe('the visitation forum', () => {
     await forum.page.getByRole('heading', { level: 1, name: 'Visitationsforum' }).waitFor();
     await settled(forum.page);
     const forumBudget = forum.page.getByRole('region', { name: 'Budget' });
-    await forumBudget.getByRole('cell', { name: kr(raised), exact: true }).waitFor();
-    await forumBudget.getByRole('cell', { name: kr(before.remainingDkk + 100_000), exact: true }).waitFor();
+    await forumBudget.getByRole('cell', { name: danishKroner(raised), exact: true }).waitFor();
+    await forumBudget.getByRole('cell', { name: danishKroner(before.remainingDkk + 100_000), exact: true }).waitFor();
     expect(pageProblems(forum.page)).toEqual([]);
     await forum.context.close();
 
@@ -363,8 +347,8 @@ describe('the visitation forum', () => {
     await changeForm.getByLabel('Begrundelse').fill('Besparelse');
     await changeForm.getByRole('button', { name: 'Gem det nye budget' }).click();
     const refusal = changeForm.getByRole('alert');
-    await refusal.filter({ hasText: `Budgettet kan ikke sættes til 1.000 kr.: forummet har allerede godkendt ${kr(before.grantedDkk)}` }).waitFor();
-    expect(await refusal.textContent()).toContain(`skal være mindst ${kr(before.grantedDkk)}`);
+    await refusal.filter({ hasText: `Budgettet kan ikke sættes til 1.000 kr.: forummet har allerede godkendt ${danishKroner(before.grantedDkk)}` }).waitFor();
+    expect(await refusal.textContent()).toContain(`skal være mindst ${danishKroner(before.grantedDkk)}`);
     await checkAndPhotograph(page, 'worklist-forum-budget-refused', 'the refusal to lower the budget below what is approved');
     await screenshotOf(budget, 'worklist-forum-budget-section');
     expect((await currentPeriod()).budgetDkk).toBe(raised);

@@ -1,8 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT } from '../src/http/app';
-import { testDatabase } from './support/database';
 import { snapshot } from './support/snapshot';
 import { findCitizen, freshMunicipality, loginEmployee, startHarness, type Client, type Harness } from './support/harness';
 

@@ -1,6 +1,6 @@
 /** The target group: the candidates' work queue, a citizen's screening result, the assessment, phase-in. */
 import { get, post, seg } from '../api';
-import type { Assessment, AssessmentBody, Items, PhaseIn, QueueItem } from '../types';
+import type { Assessment, AssessmentBody, Items, QueueItem } from '../types';
 
 export const queuePath = '/api/target-group/queue';
 export const phaseInPath = '/api/target-group/phase-in';

@@ -13,7 +13,7 @@ import { useResource } from '../useResource';
 import { InstantText } from './DateText';
 import type { CaseSectionProps } from './case-section';
 import { Section } from './Section';
-import { Empty, ErrorAlert, Loading } from './Status';
+import { ErrorAlert, Loading } from './Status';
 import '../worklist.css';
 
 const threadFromAddress = () => new URLSearchParams(window.location.search).get('traad');

@@ -29,7 +29,7 @@ import { readLimitsInForce } from '../authority-limits';
 import { recordCaseEvent } from '../case-events';
 import { readInterventions } from '../interventions';
 import { readCatalogue } from './catalogue';
-import { num, ruleSetOn, ruleSetOrNull } from './common';
+import { ruleSetOn, ruleSetOrNull } from './common';
 
 type InterventionDto = z.infer<typeof api.Intervention>;
 

@@ -1,5 +1,4 @@
 /** What the sector systems already know about a life domain: shown to be confirmed with the citizen instead of asking again (SPEC C4). */
-import { useState } from 'react';
 import { useSubmission } from '../../useSubmission';
 import { confirmSectorRecord, type CaseAssessment, type DomainSectorRecord } from '../../clients/assessment';
 import { RECORD_KIND_LABELS, sectorLabel } from '../../labels';
